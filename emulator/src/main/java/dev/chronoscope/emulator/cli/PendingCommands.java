@@ -1,0 +1,43 @@
+package dev.chronoscope.emulator.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Commands of DESIGN §12 whose implementation has not landed yet. Each says which issue brings it
+ * and exits 2, so scripts never mistake it for a result.
+ */
+final class PendingCommands {
+    private PendingCommands() {}
+
+    abstract static class Pending implements Callable<Integer> {
+        @Unmatched List<String> ignored;
+        abstract String issue();
+
+        @Override public Integer call() {
+            System.err.println("chronoscope: this command is not built yet; it arrives with issue #" + issue() + ".");
+            return 2;
+        }
+    }
+
+    @Command(name = "emulate", description = "Run a serving scenario GPU-free in virtual time; print the result block (issue #5).")
+    static final class Emulate extends Pending { String issue() { return "5"; } }
+
+    @Command(name = "serve", description = "Run the engine for real on this CPU with its OpenAI-compatible HTTP API (issue #3).")
+    static final class Serve extends Pending { String issue() { return "3"; } }
+
+    @Command(name = "bench", description = "Benchmark any OpenAI-compatible server, like 'vllm bench serve' (issue #3).")
+    static final class Bench extends Pending { String issue() { return "3"; } }
+
+    @Command(name = "models", description = "List, inspect, import, fit and activate kernel-duration models (issue #4).")
+    static final class Models extends Pending { String issue() { return "4"; } }
+
+    @Command(name = "calibrate", description = "Profile this machine's CPU kernels and fit cpu-local models (issue #4).")
+    static final class Calibrate extends Pending { String issue() { return "4"; } }
+
+    @Command(name = "validate", description = "Compare emulated runs against real CPU runs (issue #5).")
+    static final class Validate extends Pending { String issue() { return "5"; } }
+}
