@@ -91,7 +91,7 @@ final class Dispatcher {
             task.run();
         } catch (Throwable e) {
             fail(new EmulatedThreadFailedException(
-                    self.name() + " failed at virtual time " + TimeFormat.nanos(now()) + ": " + e, e));
+                    self + " failed at virtual time " + TimeFormat.nanos(now()) + ": " + e, e));
         } finally {
             self.ended = true;
             live.remove(self);
