@@ -66,6 +66,7 @@ public final class JdkTimeInstrumentation {
                 Map.of(), Map.of(), Set.of(), Map.of());
         ClockCallRewriter rewriter = new ClockCallRewriter(SHIM.replace('.', '/'));
         instrumentation.addTransformer(rewriter, true);
+        loadRequiredClasses();
         Class<?>[] loaded = Arrays.stream(instrumentation.getAllLoadedClasses())
                 .filter(type -> ClockCallRewriter.covers(type.getName().replace('.', '/')))
                 .filter(instrumentation::isModifiableClass)
@@ -85,6 +86,17 @@ public final class JdkTimeInstrumentation {
             }
         }
         installed = true;
+    }
+
+    /** Early in an agent's premain they may not be loaded yet; loading them now rewrites them. */
+    private static void loadRequiredClasses() {
+        for (String required : MUST_REWRITE) {
+            try {
+                Class.forName(required.replace('/', '.'), false, null);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("this JDK has no " + required, e);
+            }
+        }
     }
 
     private static Class<?> loadShimInBootstrapLoader(Instrumentation instrumentation) {

@@ -239,6 +239,38 @@ class BlockingCallsInVirtualTimeTest {
         }
     }
 
+    @Test
+    void interruptWakesASleeperAtTheInterruptersTime() throws Exception {
+        try (Emulation emulation = Emulation.builder().name("interrupt").build()) {
+            EventLog log = new EventLog(emulation);
+            Thread sleeper = emulation.start("sleeper", () -> {
+                try {
+                    Thread.sleep(100);
+                    log.record("slept");
+                } catch (InterruptedException e) {
+                    log.record("interrupted in sleep");
+                }
+                try {
+                    emulation.sleepUntil(500 * MS);
+                    log.record("slept until 500 ms");
+                } catch (InterruptedException e) {
+                    log.record("interrupted in sleepUntil");
+                }
+            });
+            emulation.start("interrupter", () -> {
+                sleepThen(7, sleeper::interrupt, log, "interrupted the sleeper");
+                sleepThen(2, sleeper::interrupt, log, "interrupted the sleeper again");
+            });
+
+            assertThat(emulation.awaitCompletion(REAL_LIMIT)).isEqualTo(9 * MS);
+            assertThat(log.entries()).containsExactly(
+                    7 * MS + " interrupter interrupted the sleeper",
+                    7 * MS + " sleeper interrupted in sleep",
+                    9 * MS + " interrupter interrupted the sleeper again",
+                    9 * MS + " sleeper interrupted in sleepUntil");
+        }
+    }
+
     private static void sleepThen(long millis, Runnable action, EventLog log, String what) {
         try {
             Thread.sleep(millis);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,10 +72,10 @@ class EmulationFailureTest {
 
     @Test
     void aSpinningThreadEndsTheWaitAfterTheRealTimeLimitWithItsName() throws Exception {
-        boolean[] stop = {false};
+        AtomicBoolean stop = new AtomicBoolean();
         try (Emulation emulation = Emulation.builder().name("spinning").build()) {
             emulation.start("spinner", () -> {
-                while (!readVolatile(stop)) {
+                while (!stop.get()) {
                     Thread.onSpinWait();
                 }
             });
@@ -84,7 +85,7 @@ class EmulationFailureTest {
                         .hasMessageContaining("did not finish within PT0.3S of real time")
                         .hasMessageContaining("'spinner' is running");
             } finally {
-                writeVolatile(stop);
+                stop.set(true);
             }
         }
     }
@@ -166,13 +167,5 @@ class EmulationFailureTest {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static synchronized boolean readVolatile(boolean[] flag) {
-        return flag[0];
-    }
-
-    private static synchronized void writeVolatile(boolean[] flag) {
-        flag[0] = true;
     }
 }
