@@ -47,7 +47,8 @@ final class Dispatcher {
     private final CompletableFuture<Long> outcome = new CompletableFuture<>();
 
     private final TreeSet<TimelineEvent> timeline = new TreeSet<>();
-    private final Set<EmulatedThread> live = new LinkedHashSet<>();
+    /** Threads that may be resubmitted by the JDK's unblocker thread (see takeHandovers). */
+    private final Set<EmulatedThread> onMonitor = new LinkedHashSet<>();
     private final CpuMeter cpu;
     private long sequence;
     private int liveNonDaemon;
@@ -94,7 +95,6 @@ final class Dispatcher {
                     self + " failed at virtual time " + TimeFormat.nanos(now()) + ": " + e, e));
         } finally {
             self.ended = true;
-            live.remove(self);
             if (!self.daemon) {
                 liveNonDaemon--;
             }
@@ -284,6 +284,8 @@ final class Dispatcher {
         }
         if (thread.ended) {
             byContinuation.remove(thread.continuation);
+        } else if (LoomAccess.isWaitingOnMonitor(thread.thread)) {
+            onMonitor.add(thread);
         }
         takeHandovers(thread.localTime);
     }
@@ -336,7 +338,7 @@ final class Dispatcher {
     }
 
     private EmulatedThread threadBeingResubmitted() {
-        for (EmulatedThread thread : live) {
+        for (EmulatedThread thread : onMonitor) {
             if (!thread.queued && LoomAccess.isBeingResubmitted(thread.thread)) {
                 return thread;
             }
@@ -347,12 +349,12 @@ final class Dispatcher {
     private void enqueue(EmulatedThread thread, long time) {
         if (!thread.started) {
             thread.started = true;
-            live.add(thread);
             if (!thread.daemon) {
                 liveNonDaemon++;
             }
         }
         thread.queued = true;
+        onMonitor.remove(thread);
         place(new TimelineEvent(time, thread, thread.continuation, this), time);
     }
 

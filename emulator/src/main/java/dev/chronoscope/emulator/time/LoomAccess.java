@@ -28,6 +28,8 @@ final class LoomAccess {
     private static final int UNBLOCKED = constant("UNBLOCKED");
     private static final int YIELDED = constant("YIELDED");
     private static final int BLOCKED = constant("BLOCKED");
+    private static final int WAIT = constant("WAIT");
+    private static final int TIMED_WAIT = constant("TIMED_WAIT");
 
     private LoomAccess() {
     }
@@ -59,6 +61,15 @@ final class LoomAccess {
             return (boolean) BLOCK_PERMIT.getVolatile(virtualThread);
         }
         return state == STARTED || state == UNPARKED || state == UNBLOCKED || state == YIELDED;
+    }
+
+    /**
+     * True when the virtual thread waits for a monitor or in {@code Object.wait}: the waits that
+     * end through the JDK's unblocker thread rather than through the emulator.
+     */
+    static boolean isWaitingOnMonitor(Thread virtualThread) {
+        int state = (int) STATE.getVolatile(virtualThread) & ~SUSPENDED;
+        return state == BLOCKED || state == WAIT || state == TIMED_WAIT;
     }
 
     private static Class<?> loadVirtualThreadClass() {
