@@ -161,9 +161,13 @@ public final class Emulation implements VirtualTime, AutoCloseable {
      * emulated thread still running (spinning) keeps the carrier until it yields.
      */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         dispatcher.stop();
-        dispatcher.awaitCarrierExit(1_000);
+        try {
+            dispatcher.awaitCarrierExit(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         dispatcher.shutdown();
     }
 

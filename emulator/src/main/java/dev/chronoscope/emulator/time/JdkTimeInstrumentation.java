@@ -62,8 +62,10 @@ public final class JdkTimeInstrumentation {
         }
         Class<?> shim = loadShimInBootstrapLoader(instrumentation);
         hook(shim);
+        // java.base must read the shim's module; and opening java.lang to the emulator spares an
+        // agent's users the --add-opens that emulated threads otherwise need (see LoomAccess).
         instrumentation.redefineModule(Object.class.getModule(), Set.of(shim.getModule()),
-                Map.of(), Map.of(), Set.of(), Map.of());
+                Map.of(), Map.of("java.lang", Set.of(JdkTimeInstrumentation.class.getModule())), Set.of(), Map.of());
         ClockCallRewriter rewriter = new ClockCallRewriter(SHIM.replace('.', '/'));
         instrumentation.addTransformer(rewriter, true);
         loadRequiredClasses();

@@ -46,14 +46,4 @@ final class TimelineEvent extends FutureTask<Void> implements ScheduledFuture<Vo
         int byTime = Long.compare(time, that.time);
         return byTime != 0 ? byTime : Long.compare(sequence, that.sequence);
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return this == other;
-    }
-
-    @Override
-    public int hashCode() {
-        return Long.hashCode(sequence);
-    }
 }
