@@ -1,5 +1,6 @@
 package dev.chronoscope.emulator.time;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -46,11 +46,10 @@ final class Dispatcher {
     private final Queue<Handover> inbox = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Long> outcome = new CompletableFuture<>();
 
-    private final TreeSet<TimelineEvent> timeline = new TreeSet<>();
+    private final Timeline timeline = new Timeline();
     /** Threads that may be resubmitted by the JDK's unblocker thread (see takeHandovers). */
     private final Set<EmulatedThread> onMonitor = new LinkedHashSet<>();
     private final CpuMeter cpu;
-    private long sequence;
     private int liveNonDaemon;
     private volatile long clock;
     private volatile Thread carrier;
@@ -131,7 +130,7 @@ final class Dispatcher {
     TimelineEvent scheduleAt(long time, Runnable action) {
         TimelineEvent timer = new TimelineEvent(time, null, action, this);
         if (isOnCarrier()) {
-            place(timer, eventTimeHere());
+            timeline.add(timer, eventTimeHere());
         } else {
             handOver(new Handover(null, timer));
         }
@@ -210,7 +209,7 @@ final class Dispatcher {
     /** Blocks (bounded) until the carrier has left its loop; false if it is still inside a slice. */
     boolean awaitCarrierExit(long millis) throws InterruptedException {
         Thread thread = carrier;
-        return thread == null || thread.join(java.time.Duration.ofMillis(millis));
+        return thread == null || thread.join(Duration.ofMillis(millis));
     }
 
     void shutdown() {
@@ -247,10 +246,7 @@ final class Dispatcher {
                     outcome.complete(endTime());
                     return;
                 }
-                TimelineEvent next = timeline.pollFirst();
-                while (next != null && next.isCancelled()) {
-                    next = timeline.pollFirst();
-                }
+                TimelineEvent next = timeline.next();
                 if (next == null) {
                     outcome.completeExceptionally(new DeadlockException(clock, snapshotLiveThreads()));
                     return;
@@ -332,7 +328,7 @@ final class Dispatcher {
             if (handover.thread != null) {
                 enqueue(handover.thread, time);
             } else if (!handover.timer.isCancelled()) {
-                place(handover.timer, time);
+                timeline.add(handover.timer, time);
             }
         }
     }
@@ -355,14 +351,7 @@ final class Dispatcher {
         }
         thread.queued = true;
         onMonitor.remove(thread);
-        place(new TimelineEvent(time, thread, thread.continuation, this), time);
-    }
-
-    /** Puts an event into the timeline, never earlier than {@code notBefore}. */
-    private void place(TimelineEvent event, long notBefore) {
-        event.time = Math.max(event.time, notBefore);
-        event.sequence = sequence++;
-        timeline.add(event);
+        timeline.add(new TimelineEvent(time, thread, thread.continuation, this), time);
     }
 
     private void handOver(Handover handover) {

@@ -15,7 +15,7 @@ final class TimelineEvent extends FutureTask<Void> implements ScheduledFuture<Vo
     /** The thread this event runs, or null for a timer. */
     final EmulatedThread thread;
     private final Dispatcher dispatcher;
-    /** Set once by the carrier, before the event enters the timeline. */
+    /** Set once by the {@link Timeline}, as the event enters it. */
     long time;
     long sequence = -1;
 

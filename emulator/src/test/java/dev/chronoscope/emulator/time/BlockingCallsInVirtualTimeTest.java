@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -268,6 +269,36 @@ class BlockingCallsInVirtualTimeTest {
                     7 * MS + " sleeper interrupted in sleep",
                     9 * MS + " interrupter interrupted the sleeper again",
                     9 * MS + " sleeper interrupted in sleepUntil");
+        }
+    }
+
+    @Test
+    void barrierReleasesEveryRankAtTheLastArrivalLikeACollective() throws Exception {
+        try (Emulation emulation = Emulation.builder().name("collective").build()) {
+            EventLog log = new EventLog(emulation);
+            CyclicBarrier allReduce = new CyclicBarrier(4);
+            long[] arrivals = {3 * MS, 1 * MS, 7 * MS, 2 * MS};
+            for (int rank = 0; rank < arrivals.length; rank++) {
+                long arrival = arrivals[rank];
+                emulation.start("rank-" + rank, () -> {
+                    try {
+                        emulation.sleepUntil(arrival);
+                        allReduce.await();
+                        emulation.sleepUntil(emulation.now() + 500_000);
+                        log.record("all-reduce done");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+
+            assertThat(emulation.awaitCompletion(REAL_LIMIT)).isEqualTo(7_500_000);
+            assertThat(log.entries()).as("the last to arrive goes on first, then the others in arrival order")
+                    .containsExactly(
+                            "7500000 rank-2 all-reduce done",
+                            "7500000 rank-1 all-reduce done",
+                            "7500000 rank-3 all-reduce done",
+                            "7500000 rank-0 all-reduce done");
         }
     }
 
