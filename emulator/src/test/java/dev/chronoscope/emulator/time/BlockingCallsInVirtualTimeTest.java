@@ -302,6 +302,27 @@ class BlockingCallsInVirtualTimeTest {
         }
     }
 
+    @Test
+    void timedObjectWaitTimesOutAtItsDeadline() throws Exception {
+        try (Emulation emulation = Emulation.builder().name("timed-wait").build()) {
+            EventLog log = new EventLog(emulation);
+            Object monitor = new Object();
+            emulation.start("waiter", () -> {
+                synchronized (monitor) {
+                    try {
+                        monitor.wait(4);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    log.record("wait(4) returned");
+                }
+            });
+
+            assertThat(emulation.awaitCompletion(REAL_LIMIT)).isEqualTo(4 * MS);
+            assertThat(log.entries()).containsExactly(4 * MS + " waiter wait(4) returned");
+        }
+    }
+
     private static void sleepThen(long millis, Runnable action, EventLog log, String what) {
         try {
             Thread.sleep(millis);
