@@ -47,15 +47,27 @@ class EmulationApiTest {
             EventLog log = new EventLog(emulation);
             ThreadFactory factory = emulation.threadFactory("rank", false);
             emulation.start("launcher", () -> {
+                List<Thread> ranks = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
-                    factory.newThread(() -> log.record("running")).start();
+                    long millis = 3 - i;
+                    Thread rank = factory.newThread(() -> {
+                        log.record("running");
+                        sleep(millis);
+                    });
+                    rank.start();
+                    ranks.add(rank);
                 }
                 log.record("started all");
+                for (Thread rank : ranks) {
+                    join(rank);
+                }
+                log.record("joined all");
             });
             emulation.awaitCompletion(REAL_LIMIT);
 
             assertThat(log.entries()).containsExactly(
-                    "0 launcher started all", "0 rank-0 running", "0 rank-1 running", "0 rank-2 running");
+                    "0 launcher started all", "0 rank-0 running", "0 rank-1 running", "0 rank-2 running",
+                    "3000000 launcher joined all");
         }
     }
 
@@ -88,6 +100,22 @@ class EmulationApiTest {
                     "3000 chronoscope-carrier-timers first",
                     "7000 chronoscope-carrier-timers second",
                     "7000 waiter both fired");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -71,6 +71,22 @@ class EmulationFailureTest {
     }
 
     @Test
+    void aFailingTimerFailsTheEmulationWithItsTime() throws Exception {
+        try (Emulation emulation = Emulation.builder().name("timer").build()) {
+            emulation.scheduleAt(1_500, () -> {
+                throw new IllegalStateException("device exploded");
+            });
+            emulation.start("host", () -> sleep(1));
+
+            assertThatThrownBy(() -> emulation.awaitCompletion(REAL_LIMIT))
+                    .isExactlyInstanceOf(EmulationException.class)
+                    .hasMessage("timer at virtual time 0.000001500 s (1500 ns) failed:"
+                            + " java.lang.IllegalStateException: device exploded")
+                    .hasCauseInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void aSpinningThreadEndsTheWaitAfterTheRealTimeLimitWithItsName() throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         try (Emulation emulation = Emulation.builder().name("spinning").build()) {
