@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code System.nanoTime}).
  *
  * <p>Typical use: {@code start} the first threads, then {@link #awaitCompletion}. Threads started
- * before that call run in the order they were started; the carrier starts with it.
+ * before that call run in the order they were created; the carrier starts with it.
  *
  * <p>As a {@link VirtualTime}, {@link #now()} is the calling emulated thread's time (the
  * emulation's clock for any other thread), and {@link #sleepUntil} blocks the calling emulated

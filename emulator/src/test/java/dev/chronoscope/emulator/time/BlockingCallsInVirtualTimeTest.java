@@ -7,7 +7,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
@@ -320,6 +322,36 @@ class BlockingCallsInVirtualTimeTest {
 
             assertThat(emulation.awaitCompletion(REAL_LIMIT)).isEqualTo(4 * MS);
             assertThat(log.entries()).containsExactly(4 * MS + " waiter wait(4) returned");
+        }
+    }
+
+    @Test
+    void scheduledExecutorOnEmulatedThreadsRunsAtFixedVirtualRate() throws Exception {
+        try (Emulation emulation = Emulation.builder().name("scheduled").build()) {
+            EventLog log = new EventLog(emulation);
+            emulation.start("main", () -> {
+                ScheduledExecutorService ticker =
+                        Executors.newSingleThreadScheduledExecutor(emulation.threadFactory("ticker", true));
+                CountDownLatch threeTicks = new CountDownLatch(3);
+                ticker.scheduleAtFixedRate(() -> {
+                    log.record("tick");
+                    threeTicks.countDown();
+                }, 5, 10, TimeUnit.MILLISECONDS);
+                try {
+                    threeTicks.await();
+                    ticker.shutdownNow();
+                    log.record("stopped the ticker");
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+
+            assertThat(emulation.awaitCompletion(REAL_LIMIT)).isEqualTo(25 * MS);
+            assertThat(log.entries()).containsExactly(
+                    5 * MS + " ticker-0 tick",
+                    15 * MS + " ticker-0 tick",
+                    25 * MS + " ticker-0 tick",
+                    25 * MS + " main stopped the ticker");
         }
     }
 
