@@ -355,8 +355,8 @@ final class Dispatcher {
     }
 
     private void handOver(Handover handover) {
-        if (scheduler.isShutdown()) {
-            throw new RejectedExecutionException("emulation '" + name + "' is closed");
+        if (scheduler.isShutdown() || outcome.isDone()) {
+            throw new RejectedExecutionException("emulation '" + name + "' has finished or is closed");
         }
         inbox.add(handover);
         Thread thread = carrier;

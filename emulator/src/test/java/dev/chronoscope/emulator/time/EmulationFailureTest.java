@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +118,18 @@ class EmulationFailureTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("not an emulated thread");
             assertThat(emulation.now()).isZero();
+        }
+    }
+
+    @Test
+    void aFinishedEmulationRefusesNewThreads() throws Exception {
+        try (Emulation emulation = Emulation.builder().name("finished").build()) {
+            emulation.start("only", () -> sleep(1));
+            emulation.awaitCompletion(REAL_LIMIT);
+
+            assertThatThrownBy(() -> emulation.start("late", () -> { }))
+                    .isInstanceOf(RejectedExecutionException.class)
+                    .hasMessage("emulation 'finished' has finished or is closed");
         }
     }
 
