@@ -82,22 +82,27 @@ public final class Communicator {
         int me = stream.device.rank();
         Rendezvous r;
         int slot;
+        // Check before counting, so that a mismatched call leaves every sequence as it was.
         if (peer == -1) {
             slot = slotOf(stream.device);
-            long sequence = issued[slot]++;
+            long sequence = issued[slot];
             r = openCollectives.computeIfAbsent(sequence, s -> new Rendezvous(op, bytes, ranks,
                     op.kernelName() + " #" + s + " on communicator " + Arrays.toString(ranks)));
+            r.requireSame(op, bytes, me);
+            issued[slot]++;
         } else {
             boolean sending = peer >= 0;
             int from = sending ? me : -2 - peer;
             int to = sending ? peer : me;
             PairKey pair = new PairKey(from, to);
-            long sequence = (sending ? sent : received).merge(pair, 1L, Long::sum) - 1;
+            Map<PairKey, Long> counts = sending ? sent : received;
+            long sequence = counts.getOrDefault(pair, 0L);
             r = openTransfers.computeIfAbsent(new PairSequence(from, to, sequence), k -> new Rendezvous(op, bytes,
                     new int[]{from, to}, "send_recv #" + k.sequence() + " from rank " + from + " to rank " + to));
+            r.requireSame(op, bytes, me);
+            counts.put(pair, sequence + 1);
             slot = sending ? 0 : 1;
         }
-        r.requireSame(op, bytes, me);
         stream.device.submit(stream, new StreamOp.CollectiveStep(hostTime, this, r, slot));
     }
 

@@ -45,7 +45,7 @@ final class DeviceMemory {
             throw new CudaOutOfMemoryException(bytes, free(), "CUDA out of memory. Tried to allocate " + ByteSizes.format(bytes)
                     + ". GPU " + deviceIndex + " has a total capacity of " + ByteSizes.format(capacity)
                     + " of which " + ByteSizes.format(free()) + " is free. Of the allocated memory " + ByteSizes.format(inUse)
-                    + " is allocated in " + live.size() + " allocations, and 0 bytes is reserved but unallocated.");
+                    + " is allocated by this process in " + live.size() + (live.size() == 1 ? " live allocation." : " live allocations."));
         }
         long pointer = nextAddress;
         nextAddress += Math.max(ALIGNMENT, (bytes + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT);

@@ -194,10 +194,10 @@ public final class VirtualDevice {
 
     private long copyNanos(CopyKind kind, long bytes) {
         DeviceSpec spec = cluster.spec();
-        double seconds = kind == CopyKind.DEVICE_TO_DEVICE
-                ? 2.0 * bytes / spec.roofline().memoryBytesPerSec()  // read and write device memory
-                : bytes / spec.interconnect().hostLinkBytesPerSec();
-        return (long) Math.ceil(seconds * 1e9);
+        double nanos = kind == CopyKind.DEVICE_TO_DEVICE
+                ? 2.0 * bytes * 1e9 / spec.roofline().memoryBytesPerSec()  // read and write device memory
+                : bytes * 1e9 / spec.interconnect().hostLinkBytesPerSec();
+        return (long) Math.ceil(nanos);
     }
 
     // ---- events ------------------------------------------------------------------------------
