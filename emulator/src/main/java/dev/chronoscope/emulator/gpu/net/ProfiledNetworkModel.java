@@ -27,7 +27,7 @@ public final class ProfiledNetworkModel implements NetworkModel {
 
     /**
      * @param name a label for the table, e.g. {@code h100_dgx}, recorded in every prediction
-     * @throws IllegalArgumentException when there are no rows or two rows measure the same point
+     * @throws IllegalArgumentException when there are no rows
      */
     public static ProfiledNetworkModel fromRows(String name, List<NetworkProfileRow> rows) {
         if (rows.isEmpty()) throw new IllegalArgumentException("network profile " + name + ": no rows");
@@ -39,7 +39,7 @@ public final class ProfiledNetworkModel implements NetworkModel {
         ProfiledNetworkModel model = new ProfiledNetworkModel(name);
         grouped.forEach((key, byWorkers) -> {
             TreeMap<Integer, Curve> curves = new TreeMap<>();
-            byWorkers.forEach((workers, points) -> curves.put(workers, Curve.of(name, points)));
+            byWorkers.forEach((workers, points) -> curves.put(workers, Curve.of(points)));
             model.series.put(key, curves);
         });
         return model;
@@ -82,19 +82,20 @@ public final class ProfiledNetworkModel implements NetworkModel {
 
     /** Time over size for one worker count; sizes strictly increasing. */
     private record Curve(long[] sizes, double[] nanos) {
-        static Curve of(String table, List<NetworkProfileRow> points) {
-            NetworkProfileRow[] sorted = points.stream()
-                    .sorted((a, b) -> Long.compare(a.sizeBytes(), b.sizeBytes())).toArray(NetworkProfileRow[]::new);
-            long[] sizes = new long[sorted.length];
-            double[] nanos = new double[sorted.length];
-            for (int i = 0; i < sorted.length; i++) {
-                if (i > 0 && sorted[i].sizeBytes() == sizes[i - 1]) {
-                    throw new IllegalArgumentException("network profile " + table + ": two rows measure " + sorted[i].op().kernelName()
-                            + " of " + sizes[i - 1] + " bytes on " + sorted[i].numWorkers() + " workers with "
-                            + sorted[i].devicesPerNode() + " devices per node");
-                }
-                sizes[i] = sorted[i].sizeBytes();
-                nanos[i] = sorted[i].millis() * 1e6;
+        /** Repeated measurements of one size (Vidur's profiles have some) are averaged. */
+        static Curve of(List<NetworkProfileRow> points) {
+            TreeMap<Long, double[]> sumAndCount = new TreeMap<>();
+            for (NetworkProfileRow p : points) {
+                double[] acc = sumAndCount.computeIfAbsent(p.sizeBytes(), k -> new double[2]);
+                acc[0] += p.millis() * 1e6;
+                acc[1]++;
+            }
+            long[] sizes = new long[sumAndCount.size()];
+            double[] nanos = new double[sizes.length];
+            int i = 0;
+            for (Map.Entry<Long, double[]> e : sumAndCount.entrySet()) {
+                sizes[i] = e.getKey();
+                nanos[i++] = e.getValue()[0] / e.getValue()[1];
             }
             return new Curve(sizes, nanos);
         }
