@@ -42,18 +42,25 @@ public final class Communicator {
     public int[] ranks() { return ranks.clone(); }
 
     /** ncclAllReduce of a {@code bytes}-byte buffer. */
-    public void allReduce(VirtualStream stream, long bytes) { issue(stream, CollectiveOp.ALL_REDUCE, bytes, -1); }
+    public void allReduce(VirtualStream stream, long bytes) { issue(stream, CollectiveOp.ALL_REDUCE, bytes, null); }
 
     /** ncclAllGather; {@code bytes} is the gathered (output) size. */
-    public void allGather(VirtualStream stream, long bytes) { issue(stream, CollectiveOp.ALL_GATHER, bytes, -1); }
+    public void allGather(VirtualStream stream, long bytes) { issue(stream, CollectiveOp.ALL_GATHER, bytes, null); }
 
     /** ncclSend of {@code bytes} to global rank {@code peerRank}. */
-    public void send(VirtualStream stream, long bytes, int peerRank) { issue(stream, CollectiveOp.SEND_RECV, bytes, peerRank); }
+    public void send(VirtualStream stream, long bytes, int peerRank) {
+        issue(stream, CollectiveOp.SEND_RECV, bytes, new Peer(true, peerRank));
+    }
 
     /** ncclRecv of {@code bytes} from global rank {@code peerRank}. */
-    public void recv(VirtualStream stream, long bytes, int peerRank) { issue(stream, CollectiveOp.SEND_RECV, bytes, -2 - peerRank); }
+    public void recv(VirtualStream stream, long bytes, int peerRank) {
+        issue(stream, CollectiveOp.SEND_RECV, bytes, new Peer(false, peerRank));
+    }
 
-    private void issue(VirtualStream stream, CollectiveOp op, long bytes, int peer) {
+    /** The other end of a send or receive; null for group collectives. */
+    record Peer(boolean sending, int rank) {}
+
+    private void issue(VirtualStream stream, CollectiveOp op, long bytes, Peer peer) {
         cluster.lock.lock();
         try {
             stream.device.requireUsable(stream);
@@ -62,7 +69,7 @@ public final class Communicator {
                         + ": size must be ≥ 0 bytes but was " + bytes);
             }
             slotOf(stream.device);
-            if (peer != -1) slotOfRank(peer >= 0 ? peer : -2 - peer);
+            if (peer != null) slotOfRank(peer.rank());
             if (stream.capturing()) {
                 stream.capture.add(new GraphNode.Collective(this, op, bytes, peer));
                 return;
@@ -76,14 +83,13 @@ public final class Communicator {
 
     /**
      * Joins the next matching collective and queues this rank's step on the stream.
-     * {@code peer}: -1 for group collectives, a global rank to send to, or {@code -2 - rank} to receive from.
      */
-    void submit(VirtualStream stream, CollectiveOp op, long bytes, int peer, long hostTime) {
+    void submit(VirtualStream stream, CollectiveOp op, long bytes, Peer peer, long hostTime) {
         int me = stream.device.rank();
         Rendezvous r;
         int slot;
         // Check before counting, so that a mismatched call leaves every sequence as it was.
-        if (peer == -1) {
+        if (peer == null) {
             slot = slotOf(stream.device);
             long sequence = issued[slot];
             r = openCollectives.computeIfAbsent(sequence, s -> new Rendezvous(op, bytes, ranks,
@@ -91,9 +97,9 @@ public final class Communicator {
             r.requireSame(op, bytes, me);
             issued[slot]++;
         } else {
-            boolean sending = peer >= 0;
-            int from = sending ? me : -2 - peer;
-            int to = sending ? peer : me;
+            boolean sending = peer.sending();
+            int from = sending ? me : peer.rank();
+            int to = sending ? peer.rank() : me;
             PairKey pair = new PairKey(from, to);
             Map<PairKey, Long> counts = sending ? sent : received;
             long sequence = counts.getOrDefault(pair, 0L);

@@ -10,5 +10,5 @@ sealed interface GraphNode {
     record Kernel(String kernel, Features features, Prediction prediction) implements GraphNode {}
 
     /** A collective; it joins its communicator's sequence when the graph is replayed, not when captured. */
-    record Collective(Communicator communicator, CollectiveOp op, long bytes, int peerRank) implements GraphNode {}
+    record Collective(Communicator communicator, CollectiveOp op, long bytes, Communicator.Peer peer) implements GraphNode {}
 }

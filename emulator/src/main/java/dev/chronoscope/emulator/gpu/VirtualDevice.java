@@ -414,7 +414,7 @@ public final class VirtualDevice {
                         if (stream.placedEverything()) placeKernel(stream, host, k.kernel(), k.features(), k.prediction(), graph.id);
                         else stream.pending.add(new StreamOp.Launch(host, k.kernel(), k.features(), k.prediction(), graph.id));
                     }
-                    case GraphNode.Collective c -> c.communicator().submit(stream, c.op(), c.bytes(), c.peerRank(), host);
+                    case GraphNode.Collective c -> c.communicator().submit(stream, c.op(), c.bytes(), c.peer(), host);
                 }
             }
             cluster.drainIfUnblocked();
