@@ -30,8 +30,6 @@ final class DeviceMemory {
 
     long free() { return capacity - inUse; }
 
-    int liveAllocations() { return live.size(); }
-
     /**
      * @return the device pointer
      * @throws CudaException for a negative size, {@link CudaOutOfMemoryException} when it does not fit; nothing changes then

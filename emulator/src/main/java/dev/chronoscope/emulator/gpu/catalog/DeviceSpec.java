@@ -24,9 +24,4 @@ public record DeviceSpec(String name, String marketingName, int smCount, long me
         if (interconnect == null) throw new IllegalArgumentException("device spec " + name + ": interconnect is required");
         if (source == null || source.isBlank()) throw new IllegalArgumentException("device spec " + name + ": every spec must cite its source");
     }
-
-    /** The same device with a different memory capacity (e.g. a MIG slice or a configured cpu-local). */
-    public DeviceSpec withMemoryBytes(long bytes) {
-        return new DeviceSpec(name, marketingName, smCount, bytes, roofline, interconnect, source + "; memory configured to " + bytes + " bytes");
-    }
 }
