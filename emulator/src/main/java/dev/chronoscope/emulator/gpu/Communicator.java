@@ -61,6 +61,7 @@ public final class Communicator {
     record Peer(boolean sending, int rank) {}
 
     private void issue(VirtualStream stream, CollectiveOp op, long bytes, Peer peer) {
+        if (stream == null) throw new CudaException(CudaError.cudaErrorInvalidResourceHandle, op.kernelName() + ": no stream given (null)");
         cluster.lock.lock();
         try {
             stream.device.requireUsable(stream);

@@ -106,6 +106,46 @@ class CollectiveTest {
     }
 
     @Test
+    void anEventRecordedBehindAPendingCollectiveHoldsBackTheStreamsThatWaitForIt() throws InterruptedException {
+        Gpus gpus = new Gpus(2);
+        Communicator world = gpus.cluster.communicatorOfAll();
+        VirtualDevice rank0 = gpus.device(0);
+        VirtualStream compute = rank0.createStream("compute");   // drained before "comm": needs a second pass
+        VirtualStream comm = rank0.createStream("comm");
+        VirtualEvent reduced = rank0.createEvent();
+        world.allReduce(comm, 1_000);
+        rank0.record(reduced, comm);
+        rank0.waitEvent(compute, reduced);
+        rank0.launch(compute, "mlp_up_proj", us(2));
+        assertThat(rank0.isComplete(reduced)).isFalse();
+        assertThat(gpus.sink.of(Kernel.class)).isEmpty();
+
+        world.allReduce(gpus.device(1).defaultStream(), 1_000);
+
+        // Both arrive at 5 µs; the all-reduce lasts 1000 + 2·1000 ns; the event completes at its end.
+        assertThat(gpus.sink.of(Collective.class)).singleElement()
+                .satisfies(c -> assertThat(new long[]{c.time(), c.endTime()}).containsExactly(5_000, 8_000));
+        assertThat(gpus.sink.of(Kernel.class)).singleElement()
+                .satisfies(k -> assertThat(new long[]{k.time(), k.endTime()}).containsExactly(8_000, 10_000));
+        rank0.synchronize(compute);
+        assertThat(gpus.clock.now()).isEqualTo(10_000);
+    }
+
+    @Test
+    void withoutANetworkModelTheClusterUsesAlphaBetaOverItsDevicesLinks() {
+        TestClock clock = new TestClock();
+        RecordingSink sink = new RecordingSink();
+        VirtualCluster cluster = VirtualCluster.builder(Gpus.H100, 2).clock(clock).predictor(new MicrosPredictor()).sink(sink)
+                .launchLatencyNanos(Gpus.LATENCY).build();
+        Communicator world = cluster.communicatorOfAll();
+        world.allReduce(cluster.device(0).defaultStream(), 0);
+        world.allReduce(cluster.device(1).defaultStream(), 0);
+        // NCCL's LL ring on NVLink: 3.6 µs + 2 × 0.47 µs.
+        assertThat(sink.of(Collective.class)).singleElement()
+                .satisfies(c -> assertThat(c.endTime() - c.time()).isEqualTo(4_540));
+    }
+
+    @Test
     void sendMeetsItsReceiveAndStartsWhenBothStreamsReachIt() {
         Gpus gpus = new Gpus(2);
         Communicator pair = gpus.cluster.communicatorOfAll();

@@ -3,6 +3,8 @@ package dev.chronoscope.emulator.gpu;
 import dev.chronoscope.emulator.stream.event.StreamEvent.CopyKind;
 import dev.chronoscope.emulator.stream.event.StreamEvent.Kernel;
 import dev.chronoscope.emulator.stream.event.StreamEvent.Memcpy;
+import dev.chronoscope.emulator.stream.event.StreamEvent.RankRegistered;
+import dev.chronoscope.emulator.stream.event.StreamEvent.StreamRegistered;
 import dev.chronoscope.emulator.stream.event.StreamEvent.TimeJump;
 import org.junit.jupiter.api.Test;
 
@@ -158,6 +160,14 @@ class StreamTimelineTest {
         gpus.clock.set(200_000);
         gpu.launchGraph(graph, s);
         assertThat(gpus.sink.of(Kernel.class)).hasSize(6).last().extracting(Kernel::endTime).isEqualTo(240_000L);
+    }
+
+    @Test
+    void devicesAndStreamsAnnounceThemselves() {
+        gpu.createStream("comm");
+        assertThat(gpus.sink.of(RankRegistered.class)).containsExactly(new RankRegistered(0, 0, 0, "h100-sxm", 0, 80L << 30));
+        assertThat(gpus.sink.of(StreamRegistered.class)).containsExactly(
+                new StreamRegistered(0, 0, 0, "default"), new StreamRegistered(0, 0, 1, "comm"));
     }
 
     @Test
