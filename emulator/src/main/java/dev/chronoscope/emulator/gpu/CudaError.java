@@ -4,6 +4,7 @@ package dev.chronoscope.emulator.gpu;
 public enum CudaError {
     cudaErrorInvalidValue(1),
     cudaErrorMemoryAllocation(2),
+    cudaErrorInvalidDevice(101),
     cudaErrorInvalidResourceHandle(400),
     cudaErrorIllegalState(401),
     cudaErrorNotReady(600),

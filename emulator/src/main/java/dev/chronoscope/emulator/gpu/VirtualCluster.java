@@ -68,7 +68,7 @@ public final class VirtualCluster {
     /** The device at position {@code index} (0-based within this cluster). */
     public VirtualDevice device(int index) {
         if (index < 0 || index >= devices.size()) {
-            throw new CudaException(CudaError.cudaErrorInvalidValue, "no device " + index + ": this process has " + devices.size() + " devices (0.."
+            throw new CudaException(CudaError.cudaErrorInvalidDevice, "no device " + index + ": this process has " + devices.size() + " devices (0.."
                     + (devices.size() - 1) + ")");
         }
         return devices.get(index);

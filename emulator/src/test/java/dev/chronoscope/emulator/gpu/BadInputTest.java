@@ -75,6 +75,7 @@ class BadInputTest {
         assertThatThrownBy(() -> VirtualCluster.builder(Gpus.H100, 1).predictor(new MicrosPredictor()).build())
                 .hasMessage("virtual cluster: a virtual clock is required");
         assertThatThrownBy(() -> gpus.cluster.device(2))
+                .isInstanceOfSatisfying(CudaException.class, e -> assertThat(e.error()).isEqualTo(CudaError.cudaErrorInvalidDevice))
                 .hasMessage("no device 2: this process has 2 devices (0..1)");
     }
 }
