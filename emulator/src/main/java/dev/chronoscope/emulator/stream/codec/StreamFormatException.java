@@ -15,7 +15,8 @@ public final class StreamFormatException extends RuntimeException {
     private final long line;
 
     private StreamFormatException(String source, long byteOffset, long line, String message, Throwable cause) {
-        super(source + ": " + (byteOffset >= 0 ? "byte offset " + byteOffset : "line " + line) + ": " + message, cause);
+        super(source + ": " + (byteOffset >= 0 ? "byte offset " + byteOffset + ": " : line >= 0 ? "line " + line + ": " : "")
+                + message, cause);
         this.source = source;
         this.byteOffset = byteOffset;
         this.line = line;
