@@ -139,25 +139,33 @@ final class BinaryEventDecoder implements EventDecoder {
             throw StreamFormatException.atOffset(source, at, "feature schema id " + id + " out of order (expected " + schemas.size() + ")");
         }
         String[] names = new String[p.count("feature count", 1)];
-        for (int i = 0; i < names.length; i++) names[i] = symbol(p.uvar("feature name id"), "feature name id");
+        for (int i = 0; i < names.length; i++) {
+            long nameAt = p.offset();
+            names[i] = symbol(p.uvar("feature name id"), "feature name id", nameAt);
+        }
         p.expectEnd("feature schema");
         schemas.add(names);
     }
 
-    private String symbol(long id, String what) {
-        if (id < 0 || id >= symbols.size()) throw p.error(what + " " + id + " is not defined (" + symbols.size() + " strings defined)");
+    private String symbol(long id, String what, long at) {
+        if (id < 0 || id >= symbols.size()) {
+            throw StreamFormatException.atOffset(source, at, what + " refers to string " + Long.toUnsignedString(id)
+                    + ", which is not defined (" + symbols.size() + " strings defined)");
+        }
         return symbols.get((int) id);
     }
 
     private String sym(String what) {
+        long at = p.offset();
         long ref = p.uvar(what);
-        return ref == 0 ? null : symbol(ref - 1, what);
+        return ref == 0 ? null : symbol(ref - 1, what, at);
     }
 
     private Features features() {
+        long at = p.offset();
         long ref = p.uvar("feature schema");
         if (ref == 0) return null;
-        if (ref > schemas.size()) throw p.error("feature schema " + (ref - 1) + " is not defined (" + schemas.size() + " defined)");
+        if (ref < 0 || ref > schemas.size()) throw StreamFormatException.atOffset(source, at, "feature schema " + Long.toUnsignedString(ref - 1) + " is not defined (" + schemas.size() + " defined)");
         String[] names = schemas.get((int) (ref - 1));
         double[] values = new double[names.length];
         for (int i = 0; i < values.length; i++) values[i] = p.num("feature " + names[i]);

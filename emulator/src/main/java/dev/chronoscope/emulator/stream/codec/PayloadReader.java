@@ -93,9 +93,9 @@ final class PayloadReader {
     int count(String what, int minBytesEach) {
         int at = pos;
         long n = uvar(what);
-        if (n > (long) (len - pos) / minBytesEach) {
+        if (n < 0 || n > (long) (len - pos) / minBytesEach) {
             pos = at;
-            throw error(what + " " + n + " exceeds what the frame can hold (" + (len - pos) + " bytes left)");
+            throw error(what + " " + Long.toUnsignedString(n) + " exceeds what the frame can hold (" + (len - pos) + " bytes left)");
         }
         return (int) n;
     }
@@ -105,9 +105,9 @@ final class PayloadReader {
         int at = pos;
         long n = uvar(what);
         if (n == 0) return -1;
-        if (n - 1 > (long) (len - pos) / minBytesEach) {
+        if (n < 0 || n - 1 > (long) (len - pos) / minBytesEach) {
             pos = at;
-            throw error(what + " " + (n - 1) + " exceeds what the frame can hold (" + (len - pos) + " bytes left)");
+            throw error(what + " " + Long.toUnsignedString(n - 1) + " exceeds what the frame can hold (" + (len - pos) + " bytes left)");
         }
         return (int) (n - 1);
     }
