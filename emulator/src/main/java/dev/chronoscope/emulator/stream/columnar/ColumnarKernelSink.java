@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,13 +19,15 @@ import java.util.Map;
  * a run folder sends them to the stream file. {@link #close()} completes every file.
  */
 public final class ColumnarKernelSink implements EventSink {
+    private static final int DIRECT_LIMIT = 1 << 12;
+
     private final Path dir;
     private final int groupCapacity;
     private final ByteBuffer groupBuffer;
     private final KernelDictionary dictionary = new KernelDictionary();
     private final Map<Long, KernelTrackWriter> tracks = new HashMap<>();
-    private long lastKey = Long.MIN_VALUE;
-    private KernelTrackWriter lastTrack;
+    /** Direct lookup for the usual small rank and stream numbers: the hot path must not box a key. */
+    private KernelTrackWriter[][] byRankAndStream = new KernelTrackWriter[0][];
     private boolean closed;
 
     public ColumnarKernelSink(Path dir) {
@@ -57,15 +60,25 @@ public final class ColumnarKernelSink implements EventSink {
     }
 
     private KernelTrackWriter track(int rank, int stream) {
+        if (rank >= 0 && rank < byRankAndStream.length && stream >= 0) {
+            KernelTrackWriter[] streams = byRankAndStream[rank];
+            if (streams != null && stream < streams.length && streams[stream] != null) return streams[stream];
+        }
         long key = ((long) rank << 32) | (stream & 0xFFFFFFFFL);
-        if (key == lastKey) return lastTrack;
         KernelTrackWriter t = tracks.get(key);
         if (t == null) {
             t = new KernelTrackWriter(dir, rank, stream, groupCapacity, groupBuffer);
             tracks.put(key, t);
         }
-        lastKey = key;
-        lastTrack = t;
+        if (rank >= 0 && rank < DIRECT_LIMIT && stream >= 0 && stream < DIRECT_LIMIT) {
+            if (rank >= byRankAndStream.length) byRankAndStream = Arrays.copyOf(byRankAndStream, rank + 1);
+            KernelTrackWriter[] streams = byRankAndStream[rank];
+            if (streams == null || stream >= streams.length) {
+                streams = streams == null ? new KernelTrackWriter[stream + 1] : Arrays.copyOf(streams, stream + 1);
+                byRankAndStream[rank] = streams;
+            }
+            streams[stream] = t;
+        }
         return t;
     }
 
