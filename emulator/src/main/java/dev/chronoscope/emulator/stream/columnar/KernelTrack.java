@@ -137,11 +137,22 @@ public final class KernelTrack implements AutoCloseable {
 
     public int flags(long i) { return data.get(ValueLayout.JAVA_BYTE, column(i, 32, 1)) & 0xFF; }
 
-    /** The i-th kernel as a stream event, its names and features resolved. */
+    /** The i-th kernel as a stream event, its names and features resolved through the dictionary. */
     public StreamEvent.Kernel kernel(long i) {
-        return new StreamEvent.Kernel(start(i), end(i), rank, stream, dictionary.name(nameId(i)),
-                dictionary.featureSet(featureSetId(i)), dictionary.modelVersion(modelVersionId(i)),
+        int name = checkedId(nameId(i), dictionary.nameCount(), i, 16, "name id");
+        int features = checkedId(featureSetId(i), dictionary.featureSetCount(), i, 24, "feature set id");
+        int version = checkedId(modelVersionId(i), dictionary.modelVersionCount(), i, 20, "model version id");
+        return new StreamEvent.Kernel(start(i), end(i), rank, stream, dictionary.name(name),
+                dictionary.featureSet(features), dictionary.modelVersion(version),
                 (flags(i) & ColumnarFormat.FLAG_OUT_OF_RANGE) != 0, graphId(i));
+    }
+
+    private int checkedId(int id, int defined, long i, int bytesBefore, String what) {
+        if (id < ColumnarFormat.NONE || id >= defined) {
+            throw error(column(i, bytesBefore, 4), what + " " + id + " of kernel " + i + " is not in "
+                    + KernelDictionary.FILE_NAME + " (" + defined + " defined)");
+        }
+        return id;
     }
 
     /** Index of the first kernel whose start is after {@code t} (the track size when none is). */
