@@ -51,6 +51,12 @@ public record ModelConfig(
         return emb + numHiddenLayers * layer + h + (tieWordEmbeddings ? 0 : emb);
     }
 
+    public ModelConfig withTorchDtype(String dtype) {
+        return new ModelConfig(name, hiddenSize, numHiddenLayers, numAttentionHeads, numKeyValueHeads,
+                intermediateSize, vocabSize, maxPositionEmbeddings, ropeTheta, rmsNormEps, tieWordEmbeddings,
+                dtype, ropeScaling, attentionBias);
+    }
+
     public ModelConfig withName(String newName) {
         return new ModelConfig(newName, hiddenSize, numHiddenLayers, numAttentionHeads, numKeyValueHeads,
                 intermediateSize, vocabSize, maxPositionEmbeddings, ropeTheta, rmsNormEps, tieWordEmbeddings,
