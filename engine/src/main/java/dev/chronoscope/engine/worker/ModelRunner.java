@@ -343,6 +343,9 @@ public final class ModelRunner implements AutoCloseable {
         }
     }
 
+    /** Decode batch sizes for which a graph is captured now. */
+    public java.util.Set<Integer> capturedGraphSizes() { return java.util.Set.copyOf(graphs.keySet()); }
+
     /** Waits for this rank's outstanding device work. */
     public void synchronize() { rt.synchronizeStream(stream); }
 

@@ -21,13 +21,14 @@ public record SeededWeightLoader(long seed) implements WeightLoader {
             if (p.isOnes()) {
                 runtime.fill(target, new FillSpec.Constant(1f), stream);
             } else {
-                runtime.fill(target, new FillSpec.SeededUniform(tensorSeed(p.hfName()), p.initBound(), spec.rows(), p.cols(),
+                runtime.fill(target, new FillSpec.SeededUniform(tensorSeed(seed, p.hfName()), p.initBound(), spec.rows(), p.cols(),
                         spec.cols(), p.colOffset(), p.rowStart(), p.rowStride(), p.colStart(), p.colStride()), stream);
             }
         }
     }
 
-    long tensorSeed(String hfName) {
+    /** The generator stream of one HuggingFace tensor: the model seed mixed with the tensor's name. */
+    public static long tensorSeed(long seed, String hfName) {
         long h = CounterRng.mix(seed);
         for (int i = 0; i < hfName.length(); i++) h = CounterRng.mix(h ^ hfName.charAt(i));
         return h;
