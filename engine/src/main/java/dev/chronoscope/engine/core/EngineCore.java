@@ -198,7 +198,11 @@ public final class EngineCore implements AutoCloseable {
         SchedulerOutput scheduled = scheduler.schedule();
         metrics.recordPreemptions(scheduled.preempted().size());
         if (scheduled.isEmpty()) {
-            // Nothing fits now (only possible if something is badly sized): wait for an intake change.
+            if (!scheduled.preempted().isEmpty()) {
+                // Preempting freed blocks; the next schedule uses them (vLLM may also run such an empty step).
+                return;
+            }
+            // Nothing fits and nothing can be freed (a badly sized cache): wait for an intake change.
             try {
                 handle(intake.take());
             } catch (InterruptedException e) {
