@@ -44,8 +44,12 @@ public final class EngineCore implements AutoCloseable {
     private final BlockingQueue<Command> intake = new LinkedBlockingQueue<>();
     private final Map<String, RequestStream> streams = new HashMap<>();
     private final Thread thread;
+    private final List<Delivery> pending = new ArrayList<>();
     private volatile boolean stopping;
     private long stepIndex;
+
+    /** An output held back until the step's metrics and listeners are done, so readers see a consistent state. */
+    private record Delivery(RequestStream stream, RequestOutput output) {}
 
     private sealed interface Command {}
 
@@ -151,7 +155,10 @@ public final class EngineCore implements AutoCloseable {
                 }
                 if (scheduler.hasUnfinished()) {
                     step();
+                } else {
+                    recordState();
                 }
+                deliver();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -159,6 +166,7 @@ public final class EngineCore implements AutoCloseable {
             for (String id : List.copyOf(streams.keySet())) {
                 finish(id, FinishReason.ABORT, null);
             }
+            deliver();
         }
     }
 
@@ -203,6 +211,7 @@ public final class EngineCore implements AutoCloseable {
                 return;
             }
             // Nothing fits and nothing can be freed (a badly sized cache): wait for an intake change.
+            deliver();
             try {
                 handle(intake.take());
             } catch (InterruptedException e) {
@@ -235,8 +244,7 @@ public final class EngineCore implements AutoCloseable {
         }
         long end = clock.getAsLong();
         KvCacheManager kv = scheduler.kvCache();
-        metrics.recordState(scheduler.numRunning(), scheduler.numWaiting(), kv.usage(), kv.prefixQueryTokens(),
-                kv.prefixHitTokens());
+        recordState();
         if (!listeners.isEmpty()) {
             StepReport report = report(index, start, end, scheduled, finished, kv);
             listeners.forEach(l -> l.onStep(report));
@@ -267,11 +275,11 @@ public final class EngineCore implements AutoCloseable {
             metrics.recordInterTokenLatency(seconds(now - previous));
         }
         RequestStream stream = update.finished() ? streams.remove(request.id()) : streams.get(request.id());
-        stream.emit(new RequestOutput(update.tokenId(), now, update.finishReason(), request.numPromptTokens(),
-                request.numOutputTokens(), Math.max(0, request.numCachedTokens()), null));
         if (update.finished()) {
             recordFinished(request, now);
         }
+        pending.add(new Delivery(stream, new RequestOutput(update.tokenId(), now, update.finishReason(), request.numPromptTokens(),
+                request.numOutputTokens(), Math.max(0, request.numCachedTokens()), null)));
     }
 
     /** Ends a request that did not end by itself (abort, executor failure). */
@@ -285,10 +293,23 @@ public final class EngineCore implements AutoCloseable {
         int prompt = request == null ? 0 : request.numPromptTokens();
         int output = request == null ? 0 : request.numOutputTokens();
         int cached = request == null ? 0 : Math.max(0, request.numCachedTokens());
-        stream.emit(new RequestOutput(-1, now, reason, prompt, output, cached, error));
         if (request != null) {
             recordFinished(request, now);
         }
+        pending.add(new Delivery(stream, new RequestOutput(-1, now, reason, prompt, output, cached, error)));
+    }
+
+    private void recordState() {
+        KvCacheManager kv = scheduler.kvCache();
+        metrics.recordState(scheduler.numRunning(), scheduler.numWaiting(), kv.usage(), kv.prefixQueryTokens(),
+                kv.prefixHitTokens());
+    }
+
+    private void deliver() {
+        for (Delivery d : pending) {
+            d.stream().emit(d.output());
+        }
+        pending.clear();
     }
 
     private void recordFinished(Request request, long now) {
