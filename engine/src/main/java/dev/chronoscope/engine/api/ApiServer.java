@@ -28,7 +28,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public static ApiServer start(EngineClient client, ApiServerConfig config) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
+        // A deep accept backlog: benchmark clients open hundreds of connections at once.
+        HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 1024);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         RequestParser parser = new RequestParser(client.modelName());

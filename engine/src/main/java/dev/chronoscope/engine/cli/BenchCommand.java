@@ -122,6 +122,10 @@ public final class BenchCommand implements Callable<Integer> {
         BenchmarkRunner.Run run = runner.run(requests);
         BenchmarkResult result = BenchmarkMetrics.compute(run.outcomes(), run.durationSeconds(), slo, percentiles);
         new ResultPrinter(out).print(result, maxConcurrency, requestRate, metrics);
+        if (result.failed() > 0) {
+            run.outcomes().stream().filter(o -> !o.success()).findFirst().ifPresent(o -> out.println(
+                    result.failed() + " requests failed; the first error: " + o.error()));
+        }
         if (saveResult) {
             Path file = resultFilename != null ? resultFilename : Path.of("chronoscope-bench-"
                     + (Double.isInfinite(requestRate) ? "inf" : requestRate) + "qps-" + System.currentTimeMillis()

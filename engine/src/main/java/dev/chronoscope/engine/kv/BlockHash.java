@@ -18,17 +18,22 @@ public record BlockHash(long high, long low) {
 
     /** The hash of a block holding {@code tokens[from, from + blockSize)} after the block hashed {@code parent}. */
     public static BlockHash of(BlockHash parent, List<Integer> tokens, int from, int blockSize) {
+        return of(sha256(), parent, tokens, from, blockSize);
+    }
+
+    /** As {@link #of(BlockHash, List, int, int)}, reusing a SHA-256 digest owned by the caller's thread. */
+    static BlockHash of(MessageDigest sha256, BlockHash parent, List<Integer> tokens, int from, int blockSize) {
         ByteBuffer buffer = ByteBuffer.allocate(16 + 4 * blockSize);
         buffer.putLong(parent.high).putLong(parent.low);
         for (int i = from; i < from + blockSize; i++) {
             buffer.putInt(tokens.get(i));
         }
-        byte[] digest = sha256().digest(buffer.array());
+        byte[] digest = sha256.digest(buffer.array());
         ByteBuffer d = ByteBuffer.wrap(digest);
         return new BlockHash(d.getLong(), d.getLong());
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -85,7 +85,12 @@ public final class KvCacheManager {
         int totalTokens = numComputedTokens + hit.numTokens() + numNewTokens;
         int needed = ceilDiv(totalTokens, blockSize) - held - hit.blocks().size();
         int neededNew = Math.max(0, needed);
-        long evictableHits = hit.blocks().stream().filter(b -> b.refCount() == 0).count();
+        int evictableHits = 0;
+        for (KvBlock b : hit.blocks()) {
+            if (b.refCount() == 0) {
+                evictableHits++;
+            }
+        }
         if (neededNew + evictableHits > pool.numFreeBlocks()) {
             return false;
         }

@@ -133,6 +133,27 @@ class SchedulerTest {
     }
 
     @Test
+    void aPreemptedRequestResumesFromItsOwnBlocksStillInThePrefixCache() {
+        Scheduler s = scheduler(4, 100, 256, true, true, SchedulingPolicy.FCFS);
+        Request a = request("a", 7, 4);
+        Request b = request("b", 7, 10);
+        s.add(a);
+        s.add(b);
+        step(s);                                                  // a:7s b:7s, 2 blocks each
+        step(s);                                                  // a:1s b:1s, both blocks of each now full
+        SchedulerOutput[] out = new SchedulerOutput[1];
+        assertThat(step(s, Map.of(), out)).containsExactly("a:1s");
+        // b's blocks were freed tail first: a's new block took b's second block, b's first stays cached.
+        assertThat(out[0].preempted()).containsExactly(b);
+        // a ends this step (max_tokens 4); its blocks only come free after scheduling, so b still waits.
+        assertThat(step(s)).containsExactly("a:1s");
+        // b has 9 tokens; its first block (4 tokens) is a cache hit, so only 5 are recomputed.
+        assertThat(step(s, Map.of(), out)).containsExactly("b:5s");
+        assertThat(out[0].scheduled().getFirst().numCachedTokens()).isEqualTo(4);
+        assertThat(b.numCachedTokens()).as("the first admission's hit is what the request reports").isZero();
+    }
+
+    @Test
     void priorityPreemptsTheLeastImportantRunningRequestAndReturnsItsBudget() {
         Scheduler s = scheduler(5, 100, 256, true, false, SchedulingPolicy.PRIORITY);
         Request x = request("x", 8, 20, 5);
