@@ -43,10 +43,10 @@ public final class EngineeredFeatures {
         return Features.of(names.toArray(String[]::new), java.util.Arrays.copyOf(values, n));
     }
 
-    /** max(compute, memory) time plus, for collectives, the interconnect time. */
+    /** max(compute, memory) time; for collectives, the link latency plus the bytes over the interconnect. */
     public static double rooflineNanos(OpCost c, RooflineSpec spec) {
         double compute = c.flops() / spec.peakFlops(), memory = c.bytes() / spec.memoryBandwidth();
-        double link = c.linkBytes() / spec.linkBandwidth();
+        double link = c.linkBytes() > 0 ? spec.linkLatencyNanos() / 1e9 + c.linkBytes() / spec.linkBandwidth() : 0;
         return 1e9 * (Math.max(compute, memory) + link);
     }
 }
