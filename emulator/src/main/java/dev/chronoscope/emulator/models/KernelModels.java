@@ -1,5 +1,6 @@
 package dev.chronoscope.emulator.models;
 
+import dev.chronoscope.emulator.models.defaults.BuiltInDeviceSpecs;
 import dev.chronoscope.emulator.models.defaults.DefaultModels;
 import dev.chronoscope.emulator.models.fit.FitOptions;
 import dev.chronoscope.emulator.models.fit.FitResult;
@@ -48,7 +49,7 @@ public final class KernelModels {
             throw new IllegalArgumentException("no included samples for " + device + "/" + kernel
                     + "; import some first (chronoscope models import-vidur …) or check the names with 'chronoscope models list'");
         }
-        RooflineSpec spec = predictor().spec(device);
+        RooflineSpec spec = BuiltInDeviceSpecs.resolve(catalogue, device);
         ModelFitter fitter = new ModelFitter(kernel, spec, options);
         FitResult first = fitter.fit(rows(samples));
         int[] outliers = first.outliers();

@@ -42,11 +42,9 @@ public final class StorePredictor implements KernelPredictor {
         return memo.computeIfAbsent(new Key(deviceType, kernel, features), k -> compute(deviceType, kernel, features));
     }
 
-    /** The spec of a device; a topology variant such as {@code a100-80gb:pairwise-nvlink} uses its base device. */
+    /** The spec the roofline and engineered features use for {@code device}. */
     public RooflineSpec spec(String device) {
-        String base = device.contains(":") ? device.substring(0, device.indexOf(':')) : device;
-        return catalogue.apply(device).or(() -> catalogue.apply(base)).or(() -> BuiltInDeviceSpecs.find(base))
-                .orElseGet(() -> BuiltInDeviceSpecs.get(base));
+        return BuiltInDeviceSpecs.resolve(catalogue, device);
     }
 
     private Prediction compute(String device, String kernel, Features raw) {

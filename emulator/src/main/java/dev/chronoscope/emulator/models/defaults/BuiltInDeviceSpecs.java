@@ -45,4 +45,13 @@ public final class BuiltInDeviceSpecs {
         return find(device).orElseThrow(() -> new IllegalArgumentException(
                 "unknown device '" + device + "'; known devices: " + String.join(", ", BY_NAME.keySet().stream().sorted().toList())));
     }
+
+    /**
+     * The spec of {@code device}: from the catalogue if it knows the name, else from this table. A
+     * topology variant such as {@code a100-80gb:pairwise-nvlink} uses its base device's figures.
+     */
+    public static RooflineSpec resolve(Function<String, Optional<RooflineSpec>> catalogue, String device) {
+        String base = device.contains(":") ? device.substring(0, device.indexOf(':')) : device;
+        return catalogue.apply(device).or(() -> catalogue.apply(base)).or(() -> find(base)).orElseGet(() -> get(base));
+    }
 }

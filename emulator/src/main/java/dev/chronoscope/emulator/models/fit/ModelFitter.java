@@ -27,6 +27,8 @@ import java.util.TreeMap;
  */
 public final class ModelFitter {
     private static final long FOLD_SEED = 20260101L;
+    /** Knots per table curve; profiles have ~1000 sizes, far more than a smooth curve needs. */
+    static final int MAX_KNOTS = 32;
 
     private final String kernel;
     private final RooflineSpec spec;
@@ -86,11 +88,32 @@ public final class ModelFitter {
             curves.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(f.get(axis, 0), a -> new ArrayList<>()).add(y[i]);
         }
         List<TableModel.Row> rows = new ArrayList<>();
-        curves.forEach((key, curve) -> rows.add(new TableModel.Row(
-                key.stream().mapToDouble(Double::doubleValue).toArray(),
-                curve.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
-                curve.values().stream().mapToDouble(ModelFitter::median).toArray())));
+        curves.forEach((key, curve) -> rows.add(knots(key.stream().mapToDouble(Double::doubleValue).toArray(), curve)));
         return new TableModel(keys, axis, rows);
+    }
+
+    /**
+     * Reduces a measured curve to at most {@link #MAX_KNOTS} knots: equal-count bins of the sorted
+     * points, each a knot at the bin's median axis value and median duration. The table then holds
+     * a smoothed fit, not the raw measurements, and noise between neighbours averages out.
+     */
+    private static TableModel.Row knots(double[] key, TreeMap<Double, List<Double>> curve) {
+        List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+        curve.forEach((x, v) -> v.forEach(d -> { xs.add(x); ys.add(d); }));
+        int points = curve.size();
+        int bins = Math.min(MAX_KNOTS, points);
+        double[] knotX = new double[bins], knotY = new double[bins];
+        List<Double> axisValues = new ArrayList<>(curve.keySet());
+        for (int b = 0; b < bins; b++) {
+            int from = (int) ((long) b * points / bins), to = (int) ((long) (b + 1) * points / bins);
+            List<Double> binAxis = axisValues.subList(from, to);
+            double lo = binAxis.getFirst(), hi = binAxis.getLast();
+            List<Double> binY = new ArrayList<>();
+            for (int i = 0; i < xs.size(); i++) if (xs.get(i) >= lo && xs.get(i) <= hi) binY.add(ys.get(i));
+            knotX[b] = median(binAxis);
+            knotY[b] = median(binY);
+        }
+        return new TableModel.Row(key, knotX, knotY);
     }
 
     private double crossValidatedMape(List<Features> x, double[] y) {

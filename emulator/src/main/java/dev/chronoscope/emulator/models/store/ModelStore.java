@@ -314,7 +314,7 @@ public final class ModelStore implements AutoCloseable {
                 SELECT v.id, d.name, k.name, v.parent_id, v.form, v.parameters, v.ranges, v.data_hash, v.r2, v.mape, v.cv_mape,
                   v.max_error_pct, v.sample_count, v.author, v.note, v.created_at
                 FROM model_versions v JOIN kernels k ON k.id = v.kernel_id JOIN devices d ON d.id = k.device_id
-                WHERE """ + where + " ORDER BY v.id")) {
+                WHERE\s""" + where + " ORDER BY v.id")) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
