@@ -22,6 +22,8 @@ public final class StorePredictor implements KernelPredictor {
 
     private record Key(String device, String kernel, Features features) {}
 
+    private static final int MEMO_LIMIT = 1 << 18;
+
     private final Map<String, ModelVersion> active = new ConcurrentHashMap<>();
     private final Function<String, Optional<RooflineSpec>> catalogue;
     private final RooflineDefaults roofline;
@@ -39,7 +41,12 @@ public final class StorePredictor implements KernelPredictor {
     }
 
     @Override public Prediction predict(String deviceType, String kernel, Features features) {
-        return memo.computeIfAbsent(new Key(deviceType, kernel, features), k -> compute(deviceType, kernel, features));
+        Key key = new Key(deviceType, kernel, features);
+        Prediction cached = memo.get(key);
+        if (cached != null) return cached;
+        // Decode attention sees a new Σkv almost every step; a bound keeps long runs from hoarding memory.
+        if (memo.size() >= MEMO_LIMIT) memo.clear();
+        return memo.computeIfAbsent(key, k -> compute(deviceType, kernel, features));
     }
 
     /** The spec the roofline and engineered features use for {@code device}. */
