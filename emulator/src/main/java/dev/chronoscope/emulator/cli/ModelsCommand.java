@@ -161,8 +161,9 @@ final class ModelsCommand implements Runnable {
             StorePredictor predictor = models(store).predictor();
             Prediction p = predictor.predict(device, kernel, f);
             Features e = EngineeredFeatures.of(kernel, f, predictor.spec(device));
+            String outside = store.active(device, kernel).map(v -> v.ranges().firstOutside(f)).orElse(null);
             out().printf(Locale.ROOT, "%s %s %s: %.3f us  (model %s%s)%n", device, kernel, f, p.durationNanos() / 1e3, p.modelVersion(),
-                    p.outOfRange() ? ", OUT OF FITTED RANGE" : "");
+                    p.outOfRange() ? ", OUT OF FITTED RANGE: " + outside + (f.has(outside) ? " outside what the model was fitted on" : " missing") : "");
             out().printf(Locale.ROOT, "  flops %.4g  bytes %.4g  roofline %.3f us%n", e.get(EngineeredFeatures.FLOPS, 0),
                     e.get(EngineeredFeatures.BYTES, 0), e.get(EngineeredFeatures.ROOFLINE_NS, 0) / 1e3);
             return 0;

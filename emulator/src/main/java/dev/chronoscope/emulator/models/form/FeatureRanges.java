@@ -29,11 +29,15 @@ public record FeatureRanges(Map<String, double[]> ranges) {
         return new FeatureRanges(r);
     }
 
-    /** The first feature of {@code raw} outside its fitted range, or null when all lie within. */
+    /**
+     * The first fitted feature that {@code raw} lacks or holds outside its fitted range, or null when
+     * all lie within. A missing shape argument counts: the model never saw a launch without it.
+     */
     public String firstOutside(Features raw) {
-        for (int i = 0; i < raw.size(); i++) {
-            double[] range = ranges.get(raw.name(i));
-            if (range != null && (raw.value(i) < range[0] || raw.value(i) > range[1])) return raw.name(i);
+        for (var e : ranges.entrySet()) {
+            if (!raw.has(e.getKey())) return e.getKey();
+            double v = raw.get(e.getKey(), 0);
+            if (v < e.getValue()[0] || v > e.getValue()[1]) return e.getKey();
         }
         return null;
     }
