@@ -176,17 +176,26 @@ public final class Coordinator implements AutoCloseable {
                     admit(session, message);
                     return;
                 }
-                int id = session.clientId();
-                switch (message) {
-                    case Message.Blocked m -> state.blocked(id, m);
-                    case Message.Sent m -> state.sent(id, m);
-                    case Message.Received m -> state.received(id, m);
-                    case Message.CollectiveArrive m -> state.collectiveArrived(id, m);
-                    case Message.Goodbye m -> state.goodbye(id, m);
-                    case Message.Heartbeat m -> { }
-                    case Message.Error m -> state.clientFailed(id, "reported an error: " + m.message());
-                    default -> throw new ProtocolException(message.type() + " sent twice");
+                try {
+                    dispatch(session.clientId(), message);
+                } catch (RuntimeException e) {
+                    // A bug or a failing cost model must end the run with a reason, not kill this thread.
+                    state.fail("the coordinator failed while handling " + message.type() + " from client "
+                            + state.ref(session.clientId()) + ": " + e, null);
                 }
+            }
+        }
+
+        private void dispatch(int id, Message message) throws ProtocolException {
+            switch (message) {
+                case Message.Blocked m -> state.blocked(id, m);
+                case Message.Sent m -> state.sent(id, m);
+                case Message.Received m -> state.received(id, m);
+                case Message.CollectiveArrive m -> state.collectiveArrived(id, m);
+                case Message.Goodbye m -> state.goodbye(id, m);
+                case Message.Heartbeat m -> { }
+                case Message.Error m -> state.clientFailed(id, "reported an error: " + m.message());
+                default -> throw new ProtocolException(message.type() + " sent twice");
             }
         }
 

@@ -189,9 +189,10 @@ final class RunState {
         if (outcome.isDone()) {
             return;
         }
-        outcome.completeExceptionally(new CoordinationFailure(message));
+        // ERRORs first: completing the outcome closes every connection once its queued frames are written.
         members.values().stream().filter(m -> m.phase != Phase.FINISHED)
                 .forEach(m -> outbox.send(m.ref.id(), new Message.Error(message, culprit)));
+        outcome.completeExceptionally(new CoordinationFailure(message));
     }
 
     /** Called periodically: fails runs that wait too long for registrations or for a message in flight. */
