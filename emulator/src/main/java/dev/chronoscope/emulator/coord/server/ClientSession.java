@@ -34,7 +34,7 @@ final class ClientSession {
     private final FrameReader reader;
     private final FrameWriter writer;
     private final Events events;
-    private final ExecutorService outbound = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
+    private final ExecutorService outbound = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("coord-writer").factory());
     private volatile boolean closing;
     private int clientId = -1;
 
