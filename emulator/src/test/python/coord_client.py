@@ -7,6 +7,8 @@ frames over TCP. Run as a script it registers, blocks at each requested virtual 
 
     coord_client.py --port P --token T --name py --id 1 --wakes 100,250,1000
 
+Port, token, name and id default to the launcher's CHRONOSCOPE_COORD_* environment variables.
+
 Exit status: 0 on success, 1 if the run failed (the coordinator's reason goes to stderr).
 """
 import argparse
@@ -103,14 +105,18 @@ class CoordClient:
 
 
 def main():
+    env = os.environ
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--token", required=True)
-    parser.add_argument("--name", required=True)
-    parser.add_argument("--id", type=int)
+    parser.add_argument("--host", default=env.get("CHRONOSCOPE_COORD_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=env.get("CHRONOSCOPE_COORD_PORT"))
+    parser.add_argument("--token", default=env.get("CHRONOSCOPE_COORD_TOKEN"))
+    parser.add_argument("--name", default=env.get("CHRONOSCOPE_COORD_NAME"))
+    parser.add_argument("--id", type=int, default=env.get("CHRONOSCOPE_COORD_ID"))
     parser.add_argument("--wakes", required=True, help="comma-separated virtual times in ns")
     args = parser.parse_args()
+    for required in ("port", "token", "name"):
+        if getattr(args, required) is None:
+            parser.error("--%s or CHRONOSCOPE_COORD_%s is required" % (required, required.upper()))
     try:
         client = CoordClient(args.host, args.port, args.token, args.name, args.id)
         granted = None

@@ -112,6 +112,16 @@ class FailureTest {
         }
     }
 
+    @Test
+    void closingTheCoordinatorEarlyFailsItsClients() throws Exception {
+        CompletableFuture<Long> survivor;
+        try (Coordinator coordinator = Coordinator.start(quick(2))) {
+            survivor = blockedForever(coordinator);
+            Eventually.await("client registered", BOUND, () -> coordinator.status().registered() == 1);
+        }
+        assertSurvivorToldAbout(survivor, "the coordinator was closed before the run ended");
+    }
+
     /** A well-behaved client that waits for a grant that never comes; yields what its wait ended with. */
     private static CompletableFuture<Long> blockedForever(Coordinator coordinator) {
         return CompletableFuture.supplyAsync(() -> {

@@ -55,10 +55,12 @@ class PythonClientTest {
     }
 
     @Test
-    void pythonProcessRegistersJumpsInTimeAndFinalizes() throws Exception {
+    void pythonProcessJoinsFromItsEnvironmentJumpsInTimeAndFinalizes() throws Exception {
         try (Coordinator coordinator = Coordinator.start(CoordinatorOptions.defaults(2))) {
             var jvm = ScriptedClients.jumping(coordinator, "jvm", 0, 150, 400);
-            Process py = python(coordinator, coordinator.token(), "100,250,1000");
+            ProcessBuilder launch = new ProcessBuilder("python3", SCRIPT.toString(), "--wakes", "100,250,1000");
+            launch.environment().putAll(coordinator.joinEnvironment(1, "py").toMap());
+            Process py = launch.start();
             try {
                 RunResult result = coordinator.awaitCompletion(BOUND);
 

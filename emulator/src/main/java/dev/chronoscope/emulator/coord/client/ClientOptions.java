@@ -1,6 +1,9 @@
 package dev.chronoscope.emulator.coord.client;
 
+import dev.chronoscope.emulator.coord.JoinEnvironment;
+
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How a client reaches and introduces itself to the coordinator.
@@ -15,6 +18,13 @@ import java.time.Duration;
  */
 public record ClientOptions(String host, int port, String token, String name, long pid, int requestedId,
                             Duration connectTimeout) {
+
+    /** Joins the run described by the launcher's {@link JoinEnvironment} variables, e.g. {@code System.getenv()}. */
+    public static ClientOptions fromEnvironment(Map<String, String> env) {
+        JoinEnvironment join = JoinEnvironment.from(env);
+        return new ClientOptions(join.host(), join.port(), join.token(), join.name(), ProcessHandle.current().pid(),
+                join.clientId(), Duration.ofSeconds(10));
+    }
 
     /** A client on this machine, in this process, with the id the launcher gave it. */
     public static ClientOptions local(int port, String token, String name, int requestedId) {

@@ -3,6 +3,7 @@ package dev.chronoscope.emulator.coord.server;
 import dev.chronoscope.emulator.coord.CoordinationFailure;
 import dev.chronoscope.emulator.coord.CoordinatorOptions;
 import dev.chronoscope.emulator.coord.CoordinatorStatus;
+import dev.chronoscope.emulator.coord.JoinEnvironment;
 import dev.chronoscope.emulator.coord.RunResult;
 import dev.chronoscope.emulator.coord.wire.Message;
 import dev.chronoscope.emulator.coord.wire.ProtocolException;
@@ -116,28 +117,48 @@ public final class Coordinator implements AutoCloseable {
 
     private void acceptLoop() {
         while (!server.isClosed()) {
+            Socket socket;
             try {
-                Socket socket = server.accept();
-                socket.setTcpNoDelay(true);
-                socket.setSoTimeout((int) options.clientTimeout().toMillis());
-                ClientSession session = new ClientSession(socket, options.maxFrameBytes(), new SessionEvents());
-                synchronized (state) {
-                    if (state.outcome().isDone()) {
-                        socket.close();
-                        continue;
-                    }
-                    sessions.add(session);
-                    connections++;
-                }
-                session.start("coord-session-" + port() + "-" + connections);
+                socket = server.accept();
             } catch (IOException e) {
                 if (!server.isClosed()) {
                     synchronized (state) {
                         state.fail("the coordinator stopped accepting connections: " + e.getMessage(), null);
                     }
                 }
+                return;
+            }
+            admitConnection(socket);
+        }
+    }
+
+    /** A connection that breaks before it is set up concerns only itself, not the run. */
+    private void admitConnection(Socket socket) {
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout((int) options.clientTimeout().toMillis());
+            ClientSession session = new ClientSession(socket, options.maxFrameBytes(), new SessionEvents());
+            synchronized (state) {
+                if (state.outcome().isDone()) {
+                    socket.close();
+                    return;
+                }
+                sessions.add(session);
+                connections++;
+                session.start("coord-session-" + port() + "-" + connections);
+            }
+        } catch (IOException e) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // The connection is dropped either way.
             }
         }
+    }
+
+    /** What a launcher puts in the environment of the process that will be client {@code clientId}. */
+    public JoinEnvironment joinEnvironment(int clientId, String name) {
+        return new JoinEnvironment("127.0.0.1", port(), token, clientId, name);
     }
 
     private void tick() {
