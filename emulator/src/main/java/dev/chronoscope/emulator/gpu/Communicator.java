@@ -110,7 +110,7 @@ public final class Communicator {
             counts.put(pair, sequence + 1);
             slot = sending ? 0 : 1;
         }
-        stream.device.submit(stream, new StreamOp.CollectiveStep(hostTime, this, r, slot));
+        stream.device.placement.submit(stream, new StreamOp.CollectiveStep(hostTime, this, r, slot));
     }
 
     /**

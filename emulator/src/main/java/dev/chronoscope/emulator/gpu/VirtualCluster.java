@@ -110,7 +110,7 @@ public final class VirtualCluster {
         do {
             unblocked = false;
             moved = false;
-            for (VirtualDevice d : devices) moved |= d.placePending();
+            for (VirtualDevice d : devices) moved |= d.placement.placePending();
         } while (moved || unblocked);
         placed.signalAll();
     }

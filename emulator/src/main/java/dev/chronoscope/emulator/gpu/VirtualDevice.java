@@ -6,8 +6,6 @@ import dev.chronoscope.emulator.models.Prediction;
 import dev.chronoscope.emulator.stream.event.StreamEvent;
 import dev.chronoscope.emulator.stream.event.StreamEvent.CopyKind;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,10 +19,8 @@ public final class VirtualDevice {
     private final int rank;
     private final int deviceIndex;
     private final DeviceMemory memory;
-    private final List<VirtualStream> streams = new ArrayList<>();
+    final StreamPlacement placement;
     private final VirtualStream defaultStream;
-    /** Completion time of the work of destroyed streams, which device synchronisation still waits for. */
-    private long retiredTail;
     private int nextStreamId;
     private int nextEventId;
 
@@ -34,6 +30,7 @@ public final class VirtualDevice {
         DeviceSpec spec = cluster.spec();
         this.deviceIndex = rank % spec.interconnect().devicesPerNode();
         this.memory = new DeviceMemory(spec.memoryBytes());
+        this.placement = new StreamPlacement(cluster, rank);
         long now = cluster.clock.now();
         cluster.emit(new StreamEvent.RankRegistered(now, rank, processId, spec.name(), deviceIndex, spec.memoryBytes()));
         this.defaultStream = newStream("default", now);
@@ -108,7 +105,7 @@ public final class VirtualDevice {
 
     private VirtualStream newStream(String name, long now) {
         VirtualStream s = new VirtualStream(this, nextStreamId++, name);
-        streams.add(s);
+        placement.add(s);
         cluster.emit(new StreamEvent.StreamRegistered(now, rank, s.id, name));
         return s;
     }
@@ -122,7 +119,7 @@ public final class VirtualDevice {
                 throw new CudaException(CudaError.cudaErrorInvalidValue, "the default stream of rank " + rank + " cannot be destroyed");
             }
             stream.destroyed = true;
-            retireIfDone(stream);
+            placement.retireIfDone(stream);
         } finally {
             cluster.lock.unlock();
         }
@@ -153,21 +150,12 @@ public final class VirtualDevice {
             Prediction p = cluster.predictions.get(kernel, features);
             if (stream.capturing()) {
                 stream.capture.add(new GraphNode.Kernel(kernel, features, p));
-            } else if (stream.placedEverything()) {
-                placeKernel(stream, cluster.clock.now(), kernel, features, p, StreamEvent.Kernel.NO_GRAPH);
             } else {
-                stream.pending.add(new StreamOp.Launch(cluster.clock.now(), kernel, features, p, StreamEvent.Kernel.NO_GRAPH));
+                placement.launch(stream, cluster.clock.now(), kernel, features, p, StreamEvent.Kernel.NO_GRAPH);
             }
         } finally {
             cluster.lock.unlock();
         }
-    }
-
-    private void placeKernel(VirtualStream s, long hostTime, String kernel, Features features, Prediction p, int graphId) {
-        long start = Math.max(hostTime + cluster.launchLatencyNanos, s.tail);
-        long end = start + p.durationNanos();
-        s.tail = end;
-        cluster.emit(new StreamEvent.Kernel(start, end, rank, s.id, kernel, features, p.modelVersion(), p.outOfRange(), graphId));
     }
 
     /** cudaMemcpyAsync: queues a copy of {@code bytes}; host↔device copies run at PCIe speed, device→device at memory speed. */
@@ -180,7 +168,7 @@ public final class VirtualDevice {
                 throw new CudaException(CudaError.cudaErrorInvalidValue, "memcpy on " + stream.describe() + ": size must be ≥ 0 bytes but was " + bytes);
             }
             requireNotCapturing(stream, "memcpy");
-            submit(stream, new StreamOp.Copy(cluster.clock.now(), kind, bytes));
+            placement.submit(stream, new StreamOp.Copy(cluster.clock.now(), kind, bytes));
         } finally {
             cluster.lock.unlock();
         }
@@ -190,14 +178,6 @@ public final class VirtualDevice {
     public void memcpy(VirtualStream stream, CopyKind kind, long bytes) throws InterruptedException {
         memcpyAsync(stream, kind, bytes);
         synchronize(stream, "memcpy_" + (kind == CopyKind.DEVICE_TO_HOST ? "d2h" : kind == CopyKind.HOST_TO_DEVICE ? "h2d" : "d2d"));
-    }
-
-    private long copyNanos(CopyKind kind, long bytes) {
-        DeviceSpec spec = cluster.spec();
-        double nanos = kind == CopyKind.DEVICE_TO_DEVICE
-                ? 2.0 * bytes * 1e9 / spec.roofline().memoryBytesPerSec()  // read and write device memory
-                : bytes * 1e9 / spec.interconnect().hostLinkBytesPerSec();
-        return (long) Math.ceil(nanos);
     }
 
     // ---- events ------------------------------------------------------------------------------
@@ -221,7 +201,7 @@ public final class VirtualDevice {
             requireNotCapturing(stream, "cudaEventRecord");
             VirtualEvent.Completion c = new VirtualEvent.Completion();
             event.latest = c;
-            submit(stream, new StreamOp.Record(cluster.clock.now(), c));
+            placement.submit(stream, new StreamOp.Record(cluster.clock.now(), c));
         } finally {
             cluster.lock.unlock();
         }
@@ -234,7 +214,7 @@ public final class VirtualDevice {
             requireUsable(stream);
             requireUsableAnywhere(event);
             requireNotCapturing(stream, "cudaStreamWaitEvent");
-            if (event.latest != null) submit(stream, new StreamOp.Wait(cluster.clock.now(), event.latest));
+            if (event.latest != null) placement.submit(stream, new StreamOp.Wait(cluster.clock.now(), event.latest));
         } finally {
             cluster.lock.unlock();
         }
@@ -341,11 +321,10 @@ public final class VirtualDevice {
         long target;
         cluster.lock.lock();
         try {
-            for (VirtualStream s : streams) requireNotCapturing(s, "cudaDeviceSynchronize");
+            for (VirtualStream s : placement.streams()) requireNotCapturing(s, "cudaDeviceSynchronize");
             long from = cluster.clock.now();
-            awaitPlaced(() -> streams.stream().allMatch(VirtualStream::placedEverything));
-            target = retiredTail;
-            for (VirtualStream s : streams) target = Math.max(target, s.tail);
+            awaitPlaced(placement::everythingPlaced);
+            target = placement.latestEnd();
             recordJump(from, target, "device_sync");
         } finally {
             cluster.lock.unlock();
@@ -410,10 +389,7 @@ public final class VirtualDevice {
             long host = cluster.clock.now();
             for (GraphNode node : graph.nodes) {
                 switch (node) {
-                    case GraphNode.Kernel k -> {
-                        if (stream.placedEverything()) placeKernel(stream, host, k.kernel(), k.features(), k.prediction(), graph.id);
-                        else stream.pending.add(new StreamOp.Launch(host, k.kernel(), k.features(), k.prediction(), graph.id));
-                    }
+                    case GraphNode.Kernel k -> placement.launch(stream, host, k.kernel(), k.features(), k.prediction(), graph.id);
                     case GraphNode.Collective c -> c.communicator().submit(stream, c.op(), c.bytes(), c.peer(), host);
                 }
             }
@@ -421,54 +397,6 @@ public final class VirtualDevice {
         } finally {
             cluster.lock.unlock();
         }
-    }
-
-    // ---- placement of queued work ------------------------------------------------------------
-
-    /** Places {@code op} now if nothing is queued before it and it can be placed; queues it otherwise. */
-    void submit(VirtualStream stream, StreamOp op) {
-        if (!(stream.placedEverything() && place(stream, op))) stream.pending.add(op);
-    }
-
-    /** Places queued ops of every stream that have become placeable; returns whether any moved. */
-    boolean placePending() {
-        boolean moved = false;
-        for (int i = 0; i < streams.size(); i++) {
-            VirtualStream s = streams.get(i);
-            while (!s.pending.isEmpty() && place(s, s.pending.peek())) {
-                s.pending.poll();
-                moved = true;
-            }
-            if (retireIfDone(s)) i--;
-        }
-        return moved;
-    }
-
-    private boolean place(VirtualStream s, StreamOp op) {
-        switch (op) {
-            case StreamOp.Launch k -> placeKernel(s, k.hostTime(), k.kernel(), k.features(), k.prediction(), k.graphId());
-            case StreamOp.Copy c -> {
-                long start = Math.max(c.hostTime() + cluster.launchLatencyNanos, s.tail);
-                s.tail = start + copyNanos(c.kind(), c.bytes());
-                cluster.emit(new StreamEvent.Memcpy(start, s.tail, rank, s.id, c.kind(), c.bytes()));
-            }
-            case StreamOp.Record r -> r.completion().place(Math.max(r.hostTime() + cluster.launchLatencyNanos, s.tail));
-            case StreamOp.Wait w -> {
-                if (!w.completion().placed) return false;
-                s.tail = Math.max(s.tail, w.completion().time);
-            }
-            case StreamOp.CollectiveStep step -> {
-                return step.communicator.advance(s, step);
-            }
-        }
-        return true;
-    }
-
-    /** A destroyed stream leaves the device once its work is placed; its end still counts for device sync. */
-    private boolean retireIfDone(VirtualStream s) {
-        if (!s.destroyed || !s.placedEverything()) return false;
-        retiredTail = Math.max(retiredTail, s.tail);
-        return streams.remove(s);
     }
 
     // ---- validation --------------------------------------------------------------------------

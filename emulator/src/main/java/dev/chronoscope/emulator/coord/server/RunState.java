@@ -43,6 +43,8 @@ final class RunState {
         long wake;
         long noticesSent;
         long finalTime;
+        /** When a blocked member was reopened by COLLECTIVE_DONE or RECEIVED and owes a BLOCKED; -1 if it owes none. */
+        long reportOwedSinceNanos = -1;
 
         Member(ClientRef ref) {
             this.ref = ref;
@@ -134,6 +136,7 @@ final class RunState {
             return;
         }
         member.phase = Phase.BLOCKED;
+        member.reportOwedSinceNanos = -1;
         member.wake = m.wake() == Message.NO_WAKE_UP ? m.wake() : Math.max(m.wake(), globalTime);
         advanceIfPossible();
     }
@@ -148,7 +151,7 @@ final class RunState {
         Member member = live(clientId, m);
         inFlight.received(m.channel(), m.seq(), member.ref, clock.getAsLong());
         // A blocked receiver has a new thread to wake: it re-reports with BLOCKED before time may move.
-        member.phase = Phase.ACTIVE;
+        reopen(member);
         advanceIfPossible();
     }
 
@@ -165,15 +168,14 @@ final class RunState {
                 return;
             }
             notice(member, new Message.CollectiveDone(done.group(), done.seq(), rank, done.start(), done.end()));
-            if (member.phase == Phase.BLOCKED) {
-                member.phase = Phase.ACTIVE;
-            }
+            reopen(member);
         });
     }
 
     void goodbye(int clientId, Message.Goodbye m) throws ProtocolException {
         Member member = live(clientId, m);
         member.phase = Phase.FINISHED;
+        member.reportOwedSinceNanos = -1;
         member.finalTime = m.finalTime();
         advanceIfPossible();
     }
@@ -206,6 +208,20 @@ final class RunState {
         } else if (stalledSinceNanos >= 0 && now - stalledSinceNanos > options.clientTimeout().toNanos()) {
             fail("no client is running, yet a message stayed in flight for more than "
                     + options.clientTimeout().toMillis() + " ms: " + inFlight.describe(), null);
+        } else {
+            members.values().stream()
+                    .filter(m -> m.reportOwedSinceNanos >= 0 && now - m.reportOwedSinceNanos > options.clientTimeout().toNanos())
+                    .findFirst()
+                    .ifPresent(m -> clientFailed(m.ref.id(), "owes a BLOCKED report after COLLECTIVE_DONE or RECEIVED "
+                            + "and sent none for " + options.clientTimeout().toMillis() + " ms"));
+        }
+    }
+
+    /** A blocked member that learnt something new must report again; until then it counts as running. */
+    private void reopen(Member member) {
+        if (member.phase == Phase.BLOCKED) {
+            member.phase = Phase.ACTIVE;
+            member.reportOwedSinceNanos = clock.getAsLong();
         }
     }
 

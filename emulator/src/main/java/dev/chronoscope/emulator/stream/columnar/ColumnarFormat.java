@@ -23,7 +23,7 @@ public final class ColumnarFormat {
     public static final int HEADER_BYTES = 32;
     public static final int FOOTER_ENTRY_BYTES = 40;
     public static final int TRAILER_BYTES = 32;
-    public static final int DEFAULT_GROUP_CAPACITY = 1 << 16;
+    public static final int DEFAULT_GROUP_CAPACITY = 1 << 14;
     /** Bytes per event in a group, before padding. */
     public static final int EVENT_BYTES = 8 + 8 + 4 * 4 + 1;
     /** Flag bit: the kernel's features were outside its model's fitted range. */

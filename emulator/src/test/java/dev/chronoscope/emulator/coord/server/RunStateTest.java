@@ -137,6 +137,21 @@ class RunStateTest {
     }
 
     @Test
+    void aReopenedClientThatNeverReportsAgainFailsTheRun() throws ProtocolException {
+        state.sent(1, new Message.Sent("b->a", 1));
+        state.blocked(0, new Message.Blocked(Message.NO_WAKE_UP, 0));
+        state.blocked(1, new Message.Blocked(50, 0));
+        state.received(0, new Message.Received("b->a", 1));
+        clock.addAndGet(Duration.ofMillis(3_000).toNanos());
+        state.checkDeadlines();
+        assertThat(state.outcome()).isNotDone();
+        clock.addAndGet(Duration.ofMillis(1).toNanos());
+        state.checkDeadlines();
+        assertThatThrownBy(() -> state.outcome().join()).hasMessageContaining(
+                "client 'a' (id 0, pid 100) owes a BLOCKED report after COLLECTIVE_DONE or RECEIVED and sent none for 3000 ms");
+    }
+
+    @Test
     void mismatchedCollectiveArrivalsAreNamed() throws ProtocolException {
         state.collectiveArrived(0, new Message.CollectiveArrive("tp", 0, "all_reduce", 800, 0, 2, 100));
         assertThatThrownBy(() -> state.collectiveArrived(1,
