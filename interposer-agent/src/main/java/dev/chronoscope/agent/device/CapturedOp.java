@@ -15,16 +15,14 @@ sealed interface CapturedOp {
 
     void replay(VirtualDevice device, VirtualStream stream, Map<String, Long> dynamicShape);
 
-    /** A kernel; {@code shape} is kept for the replays that change one of its arguments. */
-    record Kernel(String name, Map<String, Long> shape, Features features) implements CapturedOp {
+    /** A kernel as captured; a replay's dynamic shape replaces the arguments it names. */
+    record Kernel(String name, KernelFeatures features) implements CapturedOp {
         @Override
         public void replay(VirtualDevice device, VirtualStream stream, Map<String, Long> dynamicShape) {
-            Features f = features;
-            for (String key : dynamicShape.keySet()) {
-                if (shape.containsKey(key)) {
-                    f = KernelFeatures.of(shape, dynamicShape);
-                    break;
-                }
+            Features f = features.features();
+            for (Map.Entry<String, Long> update : dynamicShape.entrySet()) {
+                int index = features.indexOf(update.getKey());
+                if (index >= 0) f = features.with(index, update.getValue());
             }
             device.launch(stream, name, f);
         }

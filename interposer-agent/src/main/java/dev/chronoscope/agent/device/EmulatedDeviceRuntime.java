@@ -5,7 +5,6 @@ import dev.chronoscope.emulator.gpu.CudaOutOfMemoryException;
 import dev.chronoscope.emulator.gpu.VirtualDevice;
 import dev.chronoscope.emulator.gpu.VirtualEvent;
 import dev.chronoscope.emulator.gpu.VirtualStream;
-import dev.chronoscope.emulator.models.Features;
 import dev.chronoscope.emulator.stream.event.StreamEvent.CopyKind;
 import dev.chronoscope.engine.device.CollectiveTransport;
 import dev.chronoscope.engine.device.Communicator;
@@ -25,6 +24,7 @@ import dev.chronoscope.engine.device.Stream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +47,13 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
     private final Map<Integer, List<CapturedOp>> graphs = new HashMap<>();
     private final Map<Integer, CommunicatorGroups.Membership> communicators = new HashMap<>();
     private final Set<Long> allocations = new LinkedHashSet<>();
-    /** Shapes repeat every step: their features are built once. */
-    private final Map<Map<String, Long>, Features> features = new HashMap<>();
+    /** Shapes repeat from step to step: the recent ones keep their features (bounded: prefill shapes vary). */
+    private final Map<Map<String, Long>, KernelFeatures> features = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Map<String, Long>, KernelFeatures> eldest) {
+            return size() > 4096;
+        }
+    };
     private int nextId = 1;
 
     EmulatedDeviceRuntime(VirtualDevice device, int ordinal, CommunicatorGroups groups) {
@@ -136,10 +141,10 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
 
     @Override
     public void launch(KernelLaunch kernel, Stream stream) {
-        Features f = features.computeIfAbsent(kernel.shape(), KernelFeatures::of);
+        KernelFeatures f = features.computeIfAbsent(kernel.shape(), KernelFeatures::of);
         List<CapturedOp> capture = capturing.get(stream.id());
-        if (capture != null) capture.add(new CapturedOp.Kernel(kernel.kernel(), kernel.shape(), f));
-        else device.launch(stream(stream), kernel.kernel(), f);
+        if (capture != null) capture.add(new CapturedOp.Kernel(kernel.kernel(), f));
+        else device.launch(stream(stream), kernel.kernel(), f.features());
     }
 
     @Override
