@@ -98,6 +98,7 @@ public final class EmulatedRun {
         result.put("kernel_events", summary.get("kernel_events").asLong());
         result.put("time_mode", summary.get("time_mode").asText());
         result.set("model_versions", summary.get("model_versions"));
+        result.set("engine_peak_rss_bytes", summary.get("peak_rss_bytes"));
         result.put("gpu", scenario.gpu());
         result.put("num_gpus", scenario.worldSize());
         result.put("tensor_parallel_size", scenario.tensorParallelSize());

@@ -36,6 +36,8 @@ public record EngineInstallation(Path javaExecutable, String engineClasspath, Pa
         List<String> c = new java.util.ArrayList<>();
         c.add(javaExecutable.toString());
         c.add("--enable-native-access=ALL-UNNAMED");
+        // ByteBuddy, inside the agent, still reaches for sun.misc.Unsafe; its warnings say nothing about the run.
+        c.add("--sun-misc-unsafe-memory-access=allow");
         c.addAll(jvmOptions);
         c.add("-javaagent:" + agentJar.toAbsolutePath() + "=" + agentOptions);
         c.addAll(List.of("-cp", engineClasspath, mainClass));

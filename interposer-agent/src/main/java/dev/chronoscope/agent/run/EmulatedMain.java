@@ -76,6 +76,18 @@ public final class EmulatedMain {
         }
     }
 
+    /** This JVM's peak resident set (Linux's VmHWM), or null where /proc does not say. */
+    private static Long peakResidentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
     private static EngineExit exitOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof EngineExit exit) return exit;
@@ -94,6 +106,7 @@ public final class EmulatedMain {
         summary.put("kernel_events", session.kernels());
         summary.put("time_mode", session.options().timeMode().name().toLowerCase(Locale.ROOT));
         summary.put("model_versions", session.modelVersions().stream().sorted().toList());
+        summary.put("peak_rss_bytes", peakResidentBytes());
         summary.put("gpu", session.options().gpu());
         summary.put("gpus", session.options().gpus());
         try {
