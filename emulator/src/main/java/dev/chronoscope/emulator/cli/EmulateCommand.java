@@ -50,7 +50,7 @@ final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Run folder to create (default: runs/emulate-<time>).")
     Path out;
 
-    @Option(names = "--trace-max-kernels", defaultValue = "1000000", description = "Most kernels in trace.json (default: ${DEFAULT-VALUE}); the run folder keeps all.")
+    @Option(names = "--trace-max-kernels", defaultValue = "200000", description = "Most kernels in trace.json (default: ${DEFAULT-VALUE}); the run folder keeps all.")
     long traceMaxKernels;
 
     // Engine knobs of 'serve'.
