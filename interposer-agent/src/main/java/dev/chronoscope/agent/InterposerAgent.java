@@ -1,6 +1,7 @@
 package dev.chronoscope.agent;
 
 import dev.chronoscope.agent.intercept.DevicesOpenAdvice;
+import dev.chronoscope.agent.intercept.EngineStartAdvice;
 import dev.chronoscope.agent.intercept.EngineStepAdvice;
 import dev.chronoscope.agent.intercept.MainAdvice;
 import dev.chronoscope.agent.intercept.RequestSubmitAdvice;
@@ -64,7 +65,8 @@ public final class InterposerAgent {
                 .type(named(ENGINE_PACKAGE + "core.EngineCore"))
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(Advice.to(EngineStepAdvice.class).on(named("step").and(takesArguments(0))))
-                        .visit(Advice.to(RequestSubmitAdvice.class).on(named("submit"))))
+                        .visit(Advice.to(RequestSubmitAdvice.class).on(named("submit")))
+                        .visit(Advice.to(EngineStartAdvice.class).on(named("start").and(isStatic()).and(takesArguments(3)))))
                 .type(named(mainClass))
                 .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(MainAdvice.class)
                         .on(named("main").and(isStatic()).and(takesArguments(String[].class)))))

@@ -79,6 +79,9 @@ public final class EmulationSession {
 
     public EmulatedDevices devices() { return devices; }
 
+    /** Where the engine-level events (steps, requests) go: the same stream as the devices'. */
+    EventSink sink() { return statistics; }
+
     long kernels() { return statistics.kernels(); }
 
     java.util.Set<String> modelVersions() { return statistics.modelVersions(); }
