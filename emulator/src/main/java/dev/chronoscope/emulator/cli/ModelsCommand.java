@@ -55,7 +55,11 @@ import java.util.concurrent.Callable;
                 ModelsCommand.ImportVidur.class, ModelsCommand.ImportNsys.class, ModelsCommand.ImportSamples.class,
                 ModelsCommand.Fit.class, ModelsCommand.Activate.class, ModelsCommand.Export.class, ModelsCommand.Import.class,
                 ModelsCommand.CheckVidur.class},
-        footer = {"", "Store: $XDG_DATA_HOME/chronoscope/models.db (default ~/.local/share/chronoscope/models.db), or --models FILE."})
+        footer = {"", "Examples:",
+                "  chronoscope models list",
+                "  chronoscope models show h100-sxm mlp_up_proj",
+                "  chronoscope models check-vidur --device a100-80gb mlp.csv",
+                "Launch feature names per kernel, forms and defaults: docs/models.md."})
 final class ModelsCommand implements Runnable {
 
     @Option(names = "--models", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
@@ -112,8 +116,8 @@ final class ModelsCommand implements Runnable {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the active model of DEVICE KERNEL, its metrics and version history.")
     static final class Show extends StoreCommand {
-        @Parameters(index = "0", paramLabel = "DEVICE") String device;
-        @Parameters(index = "1", paramLabel = "KERNEL") String kernel;
+        @Parameters(index = "0", paramLabel = "DEVICE", description = "device, e.g. h100-sxm, a100-80gb, a40, h200, l40s, b200, cpu-local") String device;
+        @Parameters(index = "1", paramLabel = "KERNEL", description = "kernel, e.g. mlp_up_proj, attn_decode, all_reduce") String kernel;
 
         @Override int run(ModelStore store) {
             StorePredictor predictor = models(store).predictor();
@@ -150,8 +154,8 @@ final class ModelsCommand implements Runnable {
 
     @Command(name = "predict", mixinStandardHelpOptions = true, description = "Predict one launch of KERNEL on DEVICE.")
     static final class Predict extends StoreCommand {
-        @Parameters(index = "0", paramLabel = "DEVICE") String device;
-        @Parameters(index = "1", paramLabel = "KERNEL") String kernel;
+        @Parameters(index = "0", paramLabel = "DEVICE", description = "device, e.g. h100-sxm, a100-80gb, a40, h200, l40s, b200, cpu-local") String device;
+        @Parameters(index = "1", paramLabel = "KERNEL", description = "kernel, e.g. mlp_up_proj, attn_decode, all_reduce") String kernel;
         @Option(names = "--features", required = true, paramLabel = "NAME=VALUE,...",
                 description = "launch arguments, e.g. num_tokens=512,n_embd=4096,n_head=32,n_kv_head=8,n_expanded_embd=14336,tp=1")
         String features;
@@ -208,8 +212,8 @@ final class ModelsCommand implements Runnable {
             description = {"Fit DEVICE KERNEL's included samples into a new version (a child of the active one) and activate it.",
                     "Samples whose residual breaks the k·MAD rule are marked excluded (never deleted) and the fit repeated."})
     static final class Fit extends StoreCommand {
-        @Parameters(index = "0", paramLabel = "DEVICE") String device;
-        @Parameters(index = "1", paramLabel = "KERNEL") String kernel;
+        @Parameters(index = "0", paramLabel = "DEVICE", description = "device, e.g. h100-sxm, a100-80gb, a40, h200, l40s, b200, cpu-local") String device;
+        @Parameters(index = "1", paramLabel = "KERNEL", description = "kernel, e.g. mlp_up_proj, attn_decode, all_reduce") String kernel;
         @Option(names = "--form", paramLabel = "FORM", description = "linear, roofline or table (default: linear; table for collectives)") String form;
         @Option(names = "--features", split = ",", paramLabel = "NAME",
                 description = "linear terms, or table keys then axis; engineered: 1, flops, bytes, weight_bytes, row_elems, tokens, link_bytes, spill_bytes, spill_half_bytes, roofline_ns; or any raw feature")
@@ -217,8 +221,8 @@ final class ModelsCommand implements Runnable {
         @Option(names = "--solver", paramLabel = "SOLVER", description = "ols, nnls or ridge (default nnls)") String solver;
         @Option(names = "--lambda", paramLabel = "L", description = "ridge penalty (default ${DEFAULT-VALUE})") double lambda = 1e-3;
         @Option(names = "--outlier-k", paramLabel = "K", description = "k of the |residual| > k·MAD outlier rule (default ${DEFAULT-VALUE})") double outlierK = 8;
-        @Option(names = "--note", paramLabel = "TEXT") String note = "fitted from the command line";
-        @Option(names = "--author", paramLabel = "NAME") String author = System.getProperty("user.name", "unknown");
+        @Option(names = "--note", paramLabel = "TEXT", description = "why this version exists (kept with it)") String note = "fitted from the command line";
+        @Option(names = "--author", paramLabel = "NAME", description = "who fitted it (default: your user name)") String author = System.getProperty("user.name", "unknown");
         @Option(names = "--no-activate", description = "save the version without activating it") boolean noActivate;
 
         @Override int run(ModelStore store) {
