@@ -69,9 +69,14 @@ public final class MultiprocessExecutor implements ParallelExecutor {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             long heapMb = Math.max(256, (2 * spec.deviceCapacityBytes() >> 20) + 256);
             for (int rank = 0; rank < world; rank++) {
-                processes.add(new ProcessBuilder(java, "-Xmx" + heapMb + "m", "-cp", System.getProperty("java.class.path"),
-                        WorkerMain.class.getName(), String.valueOf(control.getLocalPort()), String.valueOf(rank))
-                        .inheritIO().start());
+                List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heapMb + "m"));
+                if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+                    // the same kernels as this JVM, so that every rank computes the same bits
+                    command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+                }
+                command.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
+                        String.valueOf(control.getLocalPort()), String.valueOf(rank)));
+                processes.add(new ProcessBuilder(command).inheritIO().start());
             }
             int[] ports = new int[world];
             control.setSoTimeout(500);

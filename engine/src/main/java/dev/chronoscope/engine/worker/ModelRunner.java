@@ -11,6 +11,7 @@ import dev.chronoscope.engine.device.Stream;
 import dev.chronoscope.engine.executor.SamplingParams;
 import dev.chronoscope.engine.executor.ScheduledSequence;
 import dev.chronoscope.engine.executor.StepInput;
+import dev.chronoscope.engine.kernels.Rope;
 import dev.chronoscope.engine.model.DeviceTensorSpec;
 import dev.chronoscope.engine.model.ModelConfig;
 import dev.chronoscope.engine.model.ShardPlan;
@@ -41,7 +42,7 @@ public final class ModelRunner implements AutoCloseable {
     private final Map<String, DevicePtr> weights = new HashMap<>();
     private final Map<Integer, Graph> graphs = new HashMap<>();
     private final int firstLayer, endLayer, maxModelLen;
-    private DevicePtr invFreq;
+    private DevicePtr cosSin;
     private List<DevicePtr> kCache = List.of(), vCache = List.of();
     private int blockSize;
     private Workspace workspace;
@@ -78,11 +79,9 @@ public final class ModelRunner implements AutoCloseable {
             loader.load(spec, ptr, rt, stream);
             weightBytes += ptr.bytes();
         }
-        double[] inv = c.ropeScaling().inverseFrequencies(c.headDim(), c.ropeTheta());
-        float[] invF = new float[inv.length];
-        for (int i = 0; i < inv.length; i++) invF[i] = (float) inv[i];
-        invFreq = rt.malloc(DType.F32, invF.length);
-        rt.copyHostToDevice(invF, 0, invFreq, invF.length, stream);
+        float[] table = Rope.cosSinTable(c.ropeScaling().inverseFrequencies(c.headDim(), c.ropeTheta()), maxModelLen);
+        cosSin = rt.malloc(DType.F32, table.length);
+        rt.copyHostToDevice(table, 0, cosSin, table.length, stream);
         rt.synchronizeStream(stream);
         return weightBytes;
     }
@@ -296,7 +295,7 @@ public final class ModelRunner implements AutoCloseable {
             DevicePtr qkvW = weights.get(ShardPlan.layerKey(layer, "qkv"));
             if (bias == null) launch(ATTN_PRE_PROJ, shape, Map.of(), w.normed, qkvW, w.qkv);
             else launch(ATTN_PRE_PROJ, shape, Map.of(), w.normed, qkvW, w.qkv, bias);
-            launch(ATTN_ROPE, shape, Map.of(), w.qkv, w.positions, invFreq);
+            launch(ATTN_ROPE, shape, Map.of(), w.qkv, w.positions, cosSin);
             Map<String, Long> cacheShape = new HashMap<>(shape);
             cacheShape.put(BLOCK_SIZE, (long) blockSize);
             launch(ATTN_KV_CACHE_SAVE, cacheShape, Map.of(), w.qkv, w.slots, kc, vc);
