@@ -63,6 +63,13 @@ class ProfilingAndErrorsTest {
     }
 
     @Test
+    void aWorkerProcessThatCannotStartFailsTheExecutorWithItsReason() {
+        assertThatThrownBy(() -> ModelExecutors.create(ModelConfigs.TINY, options().withParallelism(2, 1)
+                .withBackend(ExecutorOptions.MP).withWeights(java.nio.file.Path.of("/nonexistent/w.safetensors"))))
+                .hasMessageContaining("worker rank").hasMessageContaining("/nonexistent/w.safetensors");
+    }
+
+    @Test
     void seededSamplingIsReproducibleAcrossRunsAndBackends() {
         SamplingParams sp = new SamplingParams(0.8, 0.9, 50, 1234);
         var first = sampled(options(), sp);

@@ -59,7 +59,7 @@ public final class KernelProfiler implements Callable<Integer> {
         for (int n = 1; n <= maxTokens; n *= 2) {
             for (KernelLaunch k : perTokenKernels(c, n)) rows.add(time(k));
         }
-        for (int q = 16; q <= maxTokens; q *= 2) rows.add(time(attention(c, ATTN_PREFILL, 1, q, q)));
+        for (int q = Math.min(16, maxTokens); q <= maxTokens; q *= 2) rows.add(time(attention(c, ATTN_PREFILL, 1, q, q)));
         for (int batch : new int[]{1, 4, 16, 32}) {
             for (int ctx : new int[]{64, 256, 1024}) rows.add(time(attention(c, ATTN_DECODE, batch, 1, ctx)));
         }
@@ -103,13 +103,17 @@ public final class KernelProfiler implements Callable<Integer> {
         int inter = c.intermediateSize() / tp, vocab = c.vocabSize() / tp, q = c.numAttentionHeads() / tp * hd;
         Map<String, Long> s = shape(c, n);
         DevicePtr tokens = buffer("tokens", DType.I32, n), positions = buffer("positions", DType.I32, n);
-        DevicePtr rows = buffer("rows", DType.I32, n);
-        int[] ids = memory.ints(tokens), pos = memory.ints(positions), rowIdx = memory.ints(rows);
+        DevicePtr rows = buffer("rows", DType.I32, n), slots = buffer("slots", DType.I32, n);
+        int[] ids = memory.ints(tokens), pos = memory.ints(positions), rowIdx = memory.ints(rows), slot = memory.ints(slots);
         for (int i = 0; i < n; i++) {
             ids[i] = i % vocab;
             pos[i] = i;
             rowIdx[i] = i;
+            slot[i] = i;
         }
+        int kvWidth = c.numKeyValueHeads() / tp * hd;
+        Map<String, Long> cacheShape = new HashMap<>(s);
+        cacheShape.put(BLOCK_SIZE, 16L);
         DevicePtr x = buffer("x", DType.F32, (long) n * h), y = buffer("y", DType.F32, (long) n * h);
         DevicePtr qkvOut = buffer("qkv", DType.F32, (long) n * qkv), gu = buffer("gate_up", DType.F32, (long) n * 2 * inter);
         DevicePtr act = buffer("act", DType.F32, (long) n * inter), attn = buffer("attn", DType.F32, (long) n * q);
@@ -123,6 +127,8 @@ public final class KernelProfiler implements Callable<Integer> {
                 new KernelLaunch(INPUT_LAYERNORM, s, eps, List.of(x, buffer("w_norm", DType.F32, h), y)),
                 new KernelLaunch(ATTN_PRE_PROJ, s, Map.of(), List.of(y, buffer("w_qkv", DType.F32, (long) h * qkv), qkvOut)),
                 new KernelLaunch(ATTN_ROPE, s, Map.of(), List.of(qkvOut, positions, buffer("cos_sin", DType.F32, (long) maxTokens * hd))),
+                new KernelLaunch(ATTN_KV_CACHE_SAVE, cacheShape, Map.of(), List.of(qkvOut, slots,
+                        buffer("k_save", DType.F32, (long) n * kvWidth), buffer("v_save", DType.F32, (long) n * kvWidth))),
                 new KernelLaunch(ATTN_POST_PROJ, s, Map.of(), List.of(attn, buffer("w_o", DType.F32, (long) q * h), y)),
                 new KernelLaunch(POST_ATTENTION_LAYERNORM, s, eps, List.of(x, buffer("w_norm", DType.F32, h), y)),
                 new KernelLaunch(MLP_UP_PROJ, s, Map.of(), List.of(y, buffer("w_gate_up", DType.F32, (long) h * 2 * inter), gu)),
