@@ -67,8 +67,6 @@ public final class ModelRunner implements AutoCloseable {
         this.maxModelLen = config.maxPositionEmbeddings();
     }
 
-    public Sharding sharding() { return s; }
-
     public boolean isDriver() { return s.isLastStage() && s.tpRank() == 0; }
 
     /** Allocates and fills this rank's weights; returns their bytes. */

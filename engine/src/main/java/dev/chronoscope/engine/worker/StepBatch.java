@@ -127,6 +127,4 @@ final class StepBatch {
         }
         return new AttentionGroup(b, qs, ql, ctx, tables, sumQKv, sumKv);
     }
-
-    boolean isPureDecode() { return prefill.batch() == 0 && decode.batch() > 0; }
 }
