@@ -13,6 +13,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -69,13 +70,10 @@ public final class MultiprocessExecutor implements ParallelExecutor {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             long heapMb = Math.max(256, (2 * spec.deviceCapacityBytes() >> 20) + 256);
             for (int rank = 0; rank < world; rank++) {
-                List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heapMb + "m"));
-                if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-                    // the same kernels as this JVM, so that every rank computes the same bits
-                    command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
-                }
-                command.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
-                        String.valueOf(control.getLocalPort()), String.valueOf(rank)));
+                List<String> command = new ArrayList<>(List.of(java));
+                command.addAll(inheritedJvmOptions());
+                command.addAll(List.of("-Xmx" + heapMb + "m", "-cp", System.getProperty("java.class.path"),
+                        WorkerMain.class.getName(), String.valueOf(control.getLocalPort()), String.valueOf(rank)));
                 processes.add(new ProcessBuilder(command).inheritIO().start());
             }
             int[] ports = new int[world];
@@ -108,6 +106,17 @@ public final class MultiprocessExecutor implements ParallelExecutor {
             List<Long> bytes = onAll(rank -> in[rank].readLong());
             for (int r = 0; r < world; r++) weightBytes[r] = bytes.get(r);
         }
+    }
+
+    /**
+     * This JVM's options (module flags, agents, system properties), so that workers run the same
+     * way as the process that starts them; not its heap size, debugger or flight recorder.
+     */
+    private static List<String> inheritedJvmOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-Xmx") && !a.startsWith("-agentlib:jdwp") && !a.startsWith("-Xrunjdwp")
+                        && !a.startsWith("-XX:StartFlightRecording"))
+                .toList();
     }
 
     private void checkAlive() throws IOException {

@@ -64,7 +64,8 @@ public final class ModelRunner implements AutoCloseable {
         this.dtype = DType.ofTorchName(config.torchDtype());
         this.firstLayer = sharding.firstLayer(config.numHiddenLayers());
         this.endLayer = sharding.endLayer(config.numHiddenLayers());
-        this.maxModelLen = config.maxPositionEmbeddings();
+        this.maxModelLen = options.maxModelLen() > 0 ? Math.min(options.maxModelLen(), config.maxPositionEmbeddings())
+                : config.maxPositionEmbeddings();
     }
 
     public boolean isDriver() { return s.isLastStage() && s.tpRank() == 0; }

@@ -57,6 +57,16 @@ class ProfilingAndErrorsTest {
     }
 
     @Test
+    void aSequenceLongerThanMaxModelLenIsRefused() {
+        try (ParallelExecutor ex = ModelExecutors.create(ModelConfigs.TINY, options().withMaxModelLen(64))) {
+            ex.initializeKvCache(16, 16);
+            var seq = new ScheduledSequence("req-long", new int[80], 0, new int[]{0, 1, 2, 3, 4}, true, SamplingParams.GREEDY);
+            assertThatThrownBy(() -> ex.execute(new StepInput(0, List.of(seq))))
+                    .hasMessageContaining("req-long").hasMessageContaining("at most 4 blocks per sequence");
+        }
+    }
+
+    @Test
     void aWeightsFileThatIsMissingFailsBeforeServing() {
         assertThatThrownBy(() -> ModelExecutors.create(ModelConfigs.TINY, options().withWeights(java.nio.file.Path.of("/nonexistent/w.safetensors"))))
                 .hasMessageContaining("/nonexistent/w.safetensors");

@@ -18,7 +18,7 @@ class ModelRunnerGraphTest {
 
     private static ModelRunner runner(boolean eager) {
         ModelRunner r = new ModelRunner(ModelConfigs.TINY, Sharding.single(), Devices.open(0, 64L << 20),
-                new InProcessGroup(1).transport(0), new InProcessGroup(1).transport(0), new RunnerOptions(64, eager));
+                new InProcessGroup(1).transport(0), new InProcessGroup(1).transport(0), new RunnerOptions(64, 0, eager));
         r.loadWeights(new SeededWeightLoader(5));
         r.initializeKvCache(32, 16);
         return r;
