@@ -2,6 +2,7 @@ package dev.chronoscope.engine.executor;
 
 import dev.chronoscope.engine.dist.TcpMesh;
 import dev.chronoscope.engine.model.ModelConfig;
+import dev.chronoscope.engine.worker.StepChecks;
 import dev.chronoscope.engine.worker.StepResult;
 import dev.chronoscope.engine.worker.WorkerMain;
 import dev.chronoscope.engine.worker.WorkerSpec;
@@ -43,6 +44,7 @@ public final class MultiprocessExecutor implements ParallelExecutor {
     private final long[] weightBytes;
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean broken;
+    private int blockSize;
 
     private MultiprocessExecutor(WorkerSpec spec) {
         this.spec = spec;
@@ -198,6 +200,7 @@ public final class MultiprocessExecutor implements ParallelExecutor {
 
     @Override
     public void initializeKvCache(int numBlocks, int blockSize) {
+        this.blockSize = blockSize;
         sendAll(o -> {
             o.writeByte(WorkerWire.INIT_KV);
             o.writeInt(numBlocks);
@@ -215,6 +218,7 @@ public final class MultiprocessExecutor implements ParallelExecutor {
     public StepResult executeWithLogits(StepInput input) { return run(input, true); }
 
     private StepResult run(StepInput input, boolean logits) {
+        StepChecks.check(input, spec.config(), blockSize, StepChecks.maxModelLen(spec.config(), spec.runner()));
         sendAll(o -> {
             o.writeByte(WorkerWire.EXECUTE);
             WorkerWire.writeStep(o, input, logits);

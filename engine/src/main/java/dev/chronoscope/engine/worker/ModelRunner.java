@@ -64,8 +64,7 @@ public final class ModelRunner implements AutoCloseable {
         this.dtype = DType.ofTorchName(config.torchDtype());
         this.firstLayer = sharding.firstLayer(config.numHiddenLayers());
         this.endLayer = sharding.endLayer(config.numHiddenLayers());
-        this.maxModelLen = options.maxModelLen() > 0 ? Math.min(options.maxModelLen(), config.maxPositionEmbeddings())
-                : config.maxPositionEmbeddings();
+        this.maxModelLen = StepChecks.maxModelLen(config, options);
     }
 
     public boolean isDriver() { return s.isLastStage() && s.tpRank() == 0; }
@@ -100,7 +99,7 @@ public final class ModelRunner implements AutoCloseable {
      * and returns how many KV blocks fit in {@code utilization × total − (weights + activations)}.
      */
     public int profileNumKvBlocks(int blockSize, double utilization, int maxTokens) {
-        int seqs = Math.max(1, Math.min(options.maxNumSeqs(), maxTokens));
+        int seqs = Math.max((maxTokens + maxModelLen - 1) / maxModelLen, Math.max(1, Math.min(options.maxNumSeqs(), maxTokens)));
         ensureWorkspace(maxTokens, seqs, blockSize);
         List<ScheduledSequence> dummy = new ArrayList<>();
         int nextBlock = 0;
@@ -184,6 +183,7 @@ public final class ModelRunner implements AutoCloseable {
 
     private StepResult execute(StepInput input, boolean wantLogits, boolean forceEager) {
         if (kCache.isEmpty() && endLayer > firstLayer) throw new IllegalStateException("KV cache not initialised");
+        StepChecks.check(input, c, blockSize, maxModelLen);
         List<ScheduledSequence> seqs = input.sequences();
         int decodeBatch = seqs.size();
         boolean graphable = !forceEager && !options.enforceEager() && !seqs.isEmpty()

@@ -47,12 +47,18 @@ class ProfilingAndErrorsTest {
     }
 
     @Test
-    void aBlockTableTooShortNamesTheRequest() {
+    void aBadStepNamesTheRequestAndLeavesTheExecutorUsable() {
         try (ParallelExecutor ex = ModelExecutors.create(ModelConfigs.TINY, options())) {
             ex.initializeKvCache(8, 16);
             var seq = new ScheduledSequence("req-short", new int[20], 0, new int[]{0}, true, SamplingParams.GREEDY);
             assertThatThrownBy(() -> ex.execute(new StepInput(0, List.of(seq))))
                     .hasMessageContaining("req-short").hasMessageContaining("20 tokens");
+            var badToken = new ScheduledSequence("req-token", new int[]{1, 512}, 0, new int[]{0}, true, SamplingParams.GREEDY);
+            assertThatThrownBy(() -> ex.execute(new StepInput(1, List.of(badToken))))
+                    .hasMessageContaining("req-token").hasMessageContaining("token id 512");
+            // a rejected step leaves the executor usable
+            var good = new ScheduledSequence("req-ok", new int[]{1, 2, 3}, 0, new int[]{0}, true, SamplingParams.GREEDY);
+            assertThat(ex.execute(new StepInput(2, List.of(good))).sampledTokens()).containsOnlyKeys("req-ok");
         }
     }
 
@@ -62,7 +68,7 @@ class ProfilingAndErrorsTest {
             ex.initializeKvCache(16, 16);
             var seq = new ScheduledSequence("req-long", new int[80], 0, new int[]{0, 1, 2, 3, 4}, true, SamplingParams.GREEDY);
             assertThatThrownBy(() -> ex.execute(new StepInput(0, List.of(seq))))
-                    .hasMessageContaining("req-long").hasMessageContaining("at most 4 blocks per sequence");
+                    .hasMessageContaining("req-long").hasMessageContaining("80 tokens exceed the maximum model length 64");
         }
     }
 
