@@ -11,9 +11,9 @@ import dev.chronoscope.engine.device.Stream;
 import dev.chronoscope.engine.executor.SamplingParams;
 import dev.chronoscope.engine.executor.ScheduledSequence;
 import dev.chronoscope.engine.executor.StepInput;
-import dev.chronoscope.engine.kernels.Rope;
 import dev.chronoscope.engine.model.DeviceTensorSpec;
 import dev.chronoscope.engine.model.ModelConfig;
+import dev.chronoscope.engine.model.RopeScaling;
 import dev.chronoscope.engine.model.ShardPlan;
 import dev.chronoscope.engine.model.Sharding;
 
@@ -77,7 +77,7 @@ public final class ModelRunner implements AutoCloseable {
             loader.load(spec, ptr, rt, stream);
             weightBytes += ptr.bytes();
         }
-        float[] table = Rope.cosSinTable(c.ropeScaling().inverseFrequencies(c.headDim(), c.ropeTheta()), maxModelLen);
+        float[] table = RopeScaling.cosSinTable(c.ropeScaling().inverseFrequencies(c.headDim(), c.ropeTheta()), maxModelLen);
         cosSin = rt.malloc(DType.F32, table.length);
         rt.copyHostToDevice(table, 0, cosSin, table.length, stream);
         rt.synchronizeStream(stream);
