@@ -30,7 +30,7 @@ import static dev.chronoscope.engine.device.KernelNames.*;
 /**
  * Times each CPU kernel of a model over a grid of shapes, for calibrating the {@code cpu-local}
  * device: one CSV row per shape, {@code kernel,feature=value;...,duration_ns}, where the duration
- * is the median of the timed repetitions (after one warm-up) of the kernel alone.
+ * is the median of the timed repetitions (after a warm-up) of the kernel alone.
  */
 @Command(name = "kernel-profiler", mixinStandardHelpOptions = true, description = "Profile the engine's CPU kernels.")
 public final class KernelProfiler implements Callable<Integer> {
@@ -166,7 +166,9 @@ public final class KernelProfiler implements Callable<Integer> {
     }
 
     private String time(KernelLaunch k) {
-        CpuKernels.run(k, memory);
+        // warm up until the JIT has had a chance at this shape: at least one run, up to 20 or 20 ms
+        long warmStart = System.nanoTime();
+        for (int i = 0; i < 20 && (i == 0 || System.nanoTime() - warmStart < 20_000_000); i++) CpuKernels.run(k, memory);
         long[] samples = new long[reps];
         for (int r = 0; r < reps; r++) {
             long t0 = System.nanoTime();
