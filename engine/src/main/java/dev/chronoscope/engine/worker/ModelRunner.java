@@ -114,7 +114,6 @@ public final class ModelRunner implements AutoCloseable {
         List<DevicePtr> savedK = kCache, savedV = vCache;
         int savedBlockSize = this.blockSize;
         allocateKvCache(nextBlock, blockSize);
-        long tempKvBytes = (long) nextBlock * kvBlockBytes(blockSize);
         try {
             execute(new StepInput(-1, dummy), false, true);
             rt.synchronizeStream(stream);
