@@ -46,6 +46,7 @@ public final class EngineCore implements AutoCloseable {
     private final Thread thread;
     private final List<Delivery> pending = new ArrayList<>();
     private volatile boolean stopping;
+    private volatile RuntimeException failure;
     private long stepIndex;
 
     /** An output held back until the step's metrics and listeners are done, so readers see a consistent state. */
@@ -113,7 +114,8 @@ public final class EngineCore implements AutoCloseable {
      */
     public RequestStream submit(String requestId, int[] promptTokenIds, GenerationParams params) {
         if (stopping) {
-            throw new IllegalStateException("the engine is shut down");
+            throw new IllegalStateException(failure == null ? "the engine is shut down"
+                    : "the engine stopped after an internal error: " + failure);
         }
         if (promptTokenIds.length + params.maxTokens() > maxModelLen) {
             throw new IllegalArgumentException("prompt (" + promptTokenIds.length + ") plus max_tokens ("
@@ -162,11 +164,32 @@ public final class EngineCore implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // A bug in scheduling or bookkeeping: the state can no longer be trusted, so stop taking work
+            // and fail what is in flight rather than leave its readers waiting forever.
+            LOG.log(Level.SEVERE, "engine loop failed; the engine stops", e);
+            stopping = true;
+            failure = e;
         } finally {
+            FinishReason reason = failure == null ? FinishReason.ABORT : FinishReason.ERROR;
+            String message = failure == null ? null : "engine stopped: " + failure;
             for (String id : List.copyOf(streams.keySet())) {
-                finish(id, FinishReason.ABORT, null);
+                finishQuietly(id, reason, message);
             }
             deliver();
+        }
+    }
+
+    /** Like finish, for the loop's last words: bookkeeping may be broken, the reader must hear anyway. */
+    private void finishQuietly(String requestId, FinishReason reason, String message) {
+        try {
+            finish(requestId, reason, message);
+        } catch (RuntimeException e) {
+            RequestStream stream = streams.remove(requestId);
+            if (stream != null) {
+                pending.add(new Delivery(stream, new RequestOutput(-1, clock.getAsLong(), FinishReason.ERROR, 0, 0,
+                        0, message)));
+            }
         }
     }
 
@@ -191,7 +214,7 @@ public final class EngineCore implements AutoCloseable {
                 }
                 streams.put(request.id(), stream);
                 scheduler.add(request);
-                listeners.forEach(l -> l.onRequestArrived(request.id(), request.numPromptTokens(), request.arrivalNanos()));
+                notify(l -> l.onRequestArrived(request.id(), request.numPromptTokens(), request.arrivalNanos()));
             }
             case Abort(String requestId) -> finish(requestId, FinishReason.ABORT, null);
             case Stop() -> {
@@ -247,7 +270,7 @@ public final class EngineCore implements AutoCloseable {
         recordState();
         if (!listeners.isEmpty()) {
             StepReport report = report(index, start, end, scheduled, finished, kv);
-            listeners.forEach(l -> l.onStep(report));
+            notify(l -> l.onStep(report));
         }
     }
 
@@ -299,6 +322,17 @@ public final class EngineCore implements AutoCloseable {
         pending.add(new Delivery(stream, new RequestOutput(-1, now, reason, prompt, output, cached, error)));
     }
 
+    /** A failing listener is logged and skipped: watching the engine must never stop it. */
+    private void notify(java.util.function.Consumer<EngineListener> event) {
+        for (EngineListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "engine listener " + listener + " failed", e);
+            }
+        }
+    }
+
     private void recordState() {
         KvCacheManager kv = scheduler.kvCache();
         metrics.recordState(scheduler.numRunning(), scheduler.numWaiting(), kv.usage(), kv.prefixQueryTokens(),
@@ -318,7 +352,7 @@ public final class EngineCore implements AutoCloseable {
             RequestStats stats = new RequestStats(request.id(), request.finishReason(), request.numPromptTokens(),
                     request.numOutputTokens(), Math.max(0, request.numCachedTokens()), request.numPreemptions(),
                     request.arrivalNanos(), request.firstTokenNanos(), now);
-            listeners.forEach(l -> l.onRequestFinished(stats));
+            notify(l -> l.onRequestFinished(stats));
         }
     }
 

@@ -134,6 +134,30 @@ class EngineCoreTest {
     }
 
     @Test
+    void aFailingListenerDoesNotStopTheEngine() throws InterruptedException {
+        core = EngineCore.start(executor, EngineConfig.defaults());
+        core.addListener(new EngineListener() {
+            @Override public void onStep(StepReport step) { throw new IllegalStateException("listener bug"); }
+        });
+        assertThat(drain(core.submit("r", new int[]{'x'}, params(3)))).hasSize(3);
+    }
+
+    @Test
+    void closingAbortsRequestsInFlightAndRefusesNewOnes() throws InterruptedException {
+        core = EngineCore.start(executor, EngineConfig.defaults());
+        Semaphore permits = new Semaphore(0);
+        executor.gateSteps(permits);
+        RequestStream stream = core.submit("long", new int[]{'x'}, params(200));
+        assertThat(executor.awaitStepsEntered(1, BOUND)).isTrue();
+        Thread closer = Thread.ofVirtual().start(core::close);
+        permits.release(1000);
+        closer.join(BOUND);
+        assertThat(drain(stream).getLast().finishReason()).isEqualTo(FinishReason.ABORT);
+        assertThatThrownBy(() -> core.submit("late", new int[]{'x'}, params(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("shut down");
+    }
+
+    @Test
     void refusesAKvCacheSmallerThanMaxModelLenAndOverlongRequests() {
         ScriptedTestExecutor tiny = new ScriptedTestExecutor(256, 2, ByteLevelTokenizer.EOS);
         assertThatThrownBy(() -> EngineCore.start(tiny, EngineConfig.defaults()))
