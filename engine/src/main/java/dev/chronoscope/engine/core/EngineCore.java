@@ -16,11 +16,8 @@ import dev.chronoscope.engine.scheduler.SchedulerOutput;
 import dev.chronoscope.engine.scheduler.TokenUpdate;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -40,17 +37,13 @@ public final class EngineCore implements AutoCloseable {
     private final int maxModelLen;
     private final LongSupplier clock;
     private final EngineMetrics metrics = new EngineMetrics();
-    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners listeners = new Listeners();
+    private final OutputProcessor outputs = new OutputProcessor(metrics, listeners);
     private final BlockingQueue<Command> intake = new LinkedBlockingQueue<>();
-    private final Map<String, RequestStream> streams = new HashMap<>();
     private final Thread thread;
-    private final List<Delivery> pending = new ArrayList<>();
     private volatile boolean stopping;
     private volatile RuntimeException failure;
     private long stepIndex;
-
-    /** An output held back until the step's metrics and listeners are done, so readers see a consistent state. */
-    private record Delivery(RequestStream stream, RequestOutput output) {}
 
     private sealed interface Command {}
 
@@ -104,6 +97,7 @@ public final class EngineCore implements AutoCloseable {
 
     public long nanoTime() { return clock.getAsLong(); }
 
+    /** Listeners are called on the engine thread between steps; see {@link EngineListener}. */
     public void addListener(EngineListener listener) { listeners.add(listener); }
 
     public void removeListener(EngineListener listener) { listeners.remove(listener); }
@@ -160,7 +154,7 @@ public final class EngineCore implements AutoCloseable {
                 } else {
                     recordState();
                 }
-                deliver();
+                outputs.deliver();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -173,10 +167,10 @@ public final class EngineCore implements AutoCloseable {
         } finally {
             FinishReason reason = failure == null ? FinishReason.ABORT : FinishReason.ERROR;
             String message = failure == null ? null : "engine stopped: " + failure;
-            for (String id : List.copyOf(streams.keySet())) {
+            for (String id : outputs.openRequestIds()) {
                 finishQuietly(id, reason, message);
             }
-            deliver();
+            outputs.deliver();
         }
     }
 
@@ -185,11 +179,7 @@ public final class EngineCore implements AutoCloseable {
         try {
             finish(requestId, reason, message);
         } catch (RuntimeException e) {
-            RequestStream stream = streams.remove(requestId);
-            if (stream != null) {
-                pending.add(new Delivery(stream, new RequestOutput(-1, clock.getAsLong(), FinishReason.ERROR, 0, 0,
-                        0, message)));
-            }
+            outputs.ended(requestId, null, FinishReason.ERROR, message, clock.getAsLong());
         }
     }
 
@@ -207,14 +197,13 @@ public final class EngineCore implements AutoCloseable {
     private boolean handle(Command command) {
         switch (command) {
             case Add(Request request, RequestStream stream) -> {
-                if (streams.containsKey(request.id())) {
+                if (!outputs.open(request.id(), stream)) {
                     stream.emit(new RequestOutput(-1, clock.getAsLong(), FinishReason.ERROR,
                             request.numPromptTokens(), 0, 0, "request id " + request.id() + " is already running"));
                     return true;
                 }
-                streams.put(request.id(), stream);
                 scheduler.add(request);
-                notify(l -> l.onRequestArrived(request.id(), request.numPromptTokens(), request.arrivalNanos()));
+                listeners.notify(l -> l.onRequestArrived(request.id(), request.numPromptTokens(), request.arrivalNanos()));
             }
             case Abort(String requestId) -> finish(requestId, FinishReason.ABORT, null);
             case Stop() -> {
@@ -234,7 +223,7 @@ public final class EngineCore implements AutoCloseable {
                 return;
             }
             // Nothing fits and nothing can be freed (a badly sized cache): wait for an intake change.
-            deliver();
+            outputs.deliver();
             try {
                 handle(intake.take());
             } catch (InterruptedException e) {
@@ -252,7 +241,7 @@ public final class EngineCore implements AutoCloseable {
             StepOutput output = executor.execute(new StepInput(index, sequences));
             long now = clock.getAsLong();
             for (TokenUpdate update : scheduler.update(scheduled, output.sampledTokens())) {
-                emitToken(update, now);
+                outputs.token(update, now);
                 if (update.finished()) {
                     finished.add(update.request().id());
                 }
@@ -270,7 +259,7 @@ public final class EngineCore implements AutoCloseable {
         recordState();
         if (!listeners.isEmpty()) {
             StepReport report = report(index, start, end, scheduled, finished, kv);
-            notify(l -> l.onStep(report));
+            listeners.notify(l -> l.onStep(report));
         }
     }
 
@@ -287,49 +276,11 @@ public final class EngineCore implements AutoCloseable {
                 kv.numFreeBlocks(), kv.numBlocks());
     }
 
-    private void emitToken(TokenUpdate update, long now) {
-        Request request = update.request();
-        long previous = request.lastTokenNanos();
-        request.markTokenTime(now);
-        metrics.recordToken();
-        if (previous < 0) {
-            metrics.recordFirstToken(seconds(now - request.arrivalNanos()), request.numPromptTokens());
-        } else {
-            metrics.recordInterTokenLatency(seconds(now - previous));
-        }
-        RequestStream stream = update.finished() ? streams.remove(request.id()) : streams.get(request.id());
-        if (update.finished()) {
-            recordFinished(request, now);
-        }
-        pending.add(new Delivery(stream, new RequestOutput(update.tokenId(), now, update.finishReason(), request.numPromptTokens(),
-                request.numOutputTokens(), Math.max(0, request.numCachedTokens()), null)));
-    }
-
     /** Ends a request that did not end by itself (abort, executor failure). */
     private void finish(String requestId, FinishReason reason, String error) {
-        RequestStream stream = streams.remove(requestId);
-        if (stream == null) {
-            return;
-        }
-        Request request = scheduler.finish(requestId, reason);
-        long now = clock.getAsLong();
-        int prompt = request == null ? 0 : request.numPromptTokens();
-        int output = request == null ? 0 : request.numOutputTokens();
-        int cached = request == null ? 0 : Math.max(0, request.numCachedTokens());
-        if (request != null) {
-            recordFinished(request, now);
-        }
-        pending.add(new Delivery(stream, new RequestOutput(-1, now, reason, prompt, output, cached, error)));
-    }
-
-    /** A failing listener is logged and skipped: watching the engine must never stop it. */
-    private void notify(java.util.function.Consumer<EngineListener> event) {
-        for (EngineListener listener : listeners) {
-            try {
-                event.accept(listener);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "engine listener " + listener + " failed", e);
-            }
+        if (outputs.isOpen(requestId)) {
+            Request request = scheduler.finish(requestId, reason);
+            outputs.ended(requestId, request, reason, error, clock.getAsLong());
         }
     }
 
@@ -337,26 +288,5 @@ public final class EngineCore implements AutoCloseable {
         KvCacheManager kv = scheduler.kvCache();
         metrics.recordState(scheduler.numRunning(), scheduler.numWaiting(), kv.usage(), kv.prefixQueryTokens(),
                 kv.prefixHitTokens());
-    }
-
-    private void deliver() {
-        for (Delivery d : pending) {
-            d.stream().emit(d.output());
-        }
-        pending.clear();
-    }
-
-    private void recordFinished(Request request, long now) {
-        metrics.recordFinished(request.finishReason(), seconds(now - request.arrivalNanos()));
-        if (!listeners.isEmpty()) {
-            RequestStats stats = new RequestStats(request.id(), request.finishReason(), request.numPromptTokens(),
-                    request.numOutputTokens(), Math.max(0, request.numCachedTokens()), request.numPreemptions(),
-                    request.arrivalNanos(), request.firstTokenNanos(), now);
-            notify(l -> l.onRequestFinished(stats));
-        }
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
     }
 }

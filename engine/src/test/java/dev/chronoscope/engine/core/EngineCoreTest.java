@@ -150,8 +150,14 @@ class EngineCoreTest {
         RequestStream stream = core.submit("long", new int[]{'x'}, params(200));
         assertThat(executor.awaitStepsEntered(1, BOUND)).isTrue();
         Thread closer = Thread.ofVirtual().start(core::close);
+        // One step at a time until close() has queued its stop and returned, so the request cannot finish first.
+        for (int step = 1; step < 200 && closer.isAlive(); step++) {
+            permits.release(1);
+            closer.join(Duration.ofMillis(20));
+        }
         permits.release(1000);
         closer.join(BOUND);
+        assertThat(closer.isAlive()).isFalse();
         assertThat(drain(stream).getLast().finishReason()).isEqualTo(FinishReason.ABORT);
         assertThatThrownBy(() -> core.submit("late", new int[]{'x'}, params(1)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("shut down");
