@@ -68,6 +68,10 @@ public final class EngineCore implements AutoCloseable {
 
     public static EngineCore start(ModelExecutor executor, EngineConfig config, LongSupplier clock) {
         ModelConfig model = executor.config();
+        if (config.maxModelLen() > model.maxPositionEmbeddings()) {
+            throw new IllegalArgumentException("max_model_len " + config.maxModelLen() + " exceeds the model's"
+                    + " max_position_embeddings " + model.maxPositionEmbeddings());
+        }
         SchedulerConfig schedulerConfig = config.schedulerConfig(model.maxPositionEmbeddings());
         int numBlocks = executor.profileNumKvBlocks(config.blockSize(), config.gpuMemoryUtilization(),
                 schedulerConfig.maxNumBatchedTokens());

@@ -168,6 +168,8 @@ class EngineCoreTest {
         ScriptedTestExecutor tiny = new ScriptedTestExecutor(256, 2, ByteLevelTokenizer.EOS);
         assertThatThrownBy(() -> EngineCore.start(tiny, EngineConfig.defaults()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("max_model_len=256");
+        assertThatThrownBy(() -> EngineCore.start(executor, EngineConfig.defaults().withMaxModelLen(1000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_position_embeddings 256");
         core = EngineCore.start(executor, EngineConfig.defaults());
         assertThatThrownBy(() -> core.submit("x", new int[250], params(10)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_model_len 256");
