@@ -1,0 +1,9 @@
+package dev.chronoscope.emulator.coord;
+
+/** Predicts how long a collective lasts once every rank has arrived; supplied by the caller (network models). */
+@FunctionalInterface
+public interface CollectiveCostModel {
+
+    /** Duration in virtual nanoseconds (>= 0) of {@code op} moving {@code bytes} per rank among {@code ranks} ranks. */
+    long durationNanos(String op, long bytes, int ranks);
+}
