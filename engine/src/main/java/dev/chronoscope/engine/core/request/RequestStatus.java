@@ -1,0 +1,6 @@
+package dev.chronoscope.engine.core.request;
+
+/** Where a request is in the engine. */
+public enum RequestStatus {
+    WAITING, RUNNING, PREEMPTED, FINISHED;
+}
