@@ -2,8 +2,10 @@ package dev.chronoscope.emulator.stream.event;
 
 import dev.chronoscope.emulator.models.Features;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The events of the interposer stream (DESIGN §9, docs/protocol.md). Every event carries the
@@ -50,7 +52,20 @@ public sealed interface StreamEvent {
 
     /** A collective: when each rank arrived, when it started (all arrived) and ended. */
     record Collective(long time, long endTime, String op, long bytes, int[] ranks, long[] arrivals)
-            implements StreamEvent {}
+            implements StreamEvent {
+        // Records compare array components by identity; events are values, so compare contents.
+        @Override public boolean equals(Object o) {
+            return o instanceof Collective c && time == c.time && endTime == c.endTime && bytes == c.bytes
+                    && Objects.equals(op, c.op) && Arrays.equals(ranks, c.ranks) && Arrays.equals(arrivals, c.arrivals);
+        }
+        @Override public int hashCode() {
+            return Objects.hash(time, endTime, op, bytes) * 31 * 31 + Arrays.hashCode(ranks) * 31 + Arrays.hashCode(arrivals);
+        }
+        @Override public String toString() {
+            return "Collective[time=" + time + ", endTime=" + endTime + ", op=" + op + ", bytes=" + bytes
+                    + ", ranks=" + Arrays.toString(ranks) + ", arrivals=" + Arrays.toString(arrivals) + "]";
+        }
+    }
 
     /** One entry of a scheduler step's batch. */
     record BatchEntry(String requestId, int numTokens, boolean prefill) {}
@@ -68,7 +83,19 @@ public sealed interface StreamEvent {
     record Request(long time, String requestId, RequestPhase phase, int tokens) implements StreamEvent {}
 
     /** KV blocks held by a request after a step; {@code sharedBlocks} of them are prefix-cache hits. */
-    record KvBlocks(long time, String requestId, int[] blockIds, int sharedBlocks) implements StreamEvent {}
+    record KvBlocks(long time, String requestId, int[] blockIds, int sharedBlocks) implements StreamEvent {
+        @Override public boolean equals(Object o) {
+            return o instanceof KvBlocks k && time == k.time && sharedBlocks == k.sharedBlocks
+                    && Objects.equals(requestId, k.requestId) && Arrays.equals(blockIds, k.blockIds);
+        }
+        @Override public int hashCode() {
+            return Objects.hash(time, requestId, sharedBlocks) * 31 + Arrays.hashCode(blockIds);
+        }
+        @Override public String toString() {
+            return "KvBlocks[time=" + time + ", requestId=" + requestId + ", blockIds=" + Arrays.toString(blockIds)
+                    + ", sharedBlocks=" + sharedBlocks + "]";
+        }
+    }
 
     /** Named metric values at a point in virtual time (e.g. "running", "kv_usage"). */
     record MetricsSnapshot(long time, Map<String, Double> values) implements StreamEvent {}
