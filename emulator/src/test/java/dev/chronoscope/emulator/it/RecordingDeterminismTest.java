@@ -1,0 +1,83 @@
+package dev.chronoscope.emulator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chronoscope.emulator.stream.codec.StreamReader;
+import dev.chronoscope.emulator.stream.event.StreamEvent;
+import dev.chronoscope.emulator.stream.sink.FileSink;
+import dev.chronoscope.emulator.stream.sink.InMemorySink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Modeled mode promises byte-identical interposer streams for the same program, on any machine,
+ * under any load (DESIGN §6): the scripted TP-4 program recorded 5 times, and 5 more times while
+ * another thread keeps a core busy, in both encodings.
+ */
+class RecordingDeterminismTest {
+    private static final int RUNS = 5;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fiveRunsAndFiveRunsBesideABusyCoreGiveByteIdenticalStreams() throws Exception {
+        byte[] binary = recordTo("reference.bin");
+        byte[] ndjson = recordTo("reference.ndjson");
+        assertThat(binary).startsWith("CHRSTRM".getBytes());
+        assertThat(new String(ndjson, java.nio.charset.StandardCharsets.UTF_8).lines().count())
+                .as("header, one line per event, trailer").isGreaterThan(60);
+
+        for (int run = 1; run < RUNS; run++) {
+            assertThat(recordTo("run-" + run + ".bin")).as("binary run %d", run).isEqualTo(binary);
+            assertThat(recordTo("run-" + run + ".ndjson")).as("NDJSON run %d", run).isEqualTo(ndjson);
+        }
+
+        AtomicBoolean spin = new AtomicBoolean(true);
+        Thread busyCore = Thread.ofPlatform().name("busy-core").start(() -> {
+            while (spin.get()) Thread.onSpinWait();
+        });
+        try {
+            for (int run = 0; run < RUNS; run++) {
+                assertThat(recordTo("busy-" + run + ".bin")).as("binary run %d beside a busy core", run).isEqualTo(binary);
+                assertThat(recordTo("busy-" + run + ".ndjson")).as("NDJSON run %d beside a busy core", run).isEqualTo(ndjson);
+            }
+        } finally {
+            spin.set(false);
+            busyCore.join();
+        }
+    }
+
+    @Test
+    void bothEncodingsReadBackAsExactlyTheEventsTheProgramEmitted() throws Exception {
+        InMemorySink memory = new InMemorySink();
+        ScriptedServingProgram.record(memory);
+        Path binary = dir.resolve("stream.bin");
+        Path ndjson = dir.resolve("stream.ndjson");
+        ScriptedServingProgram.record(FileSink.create(binary));
+        ScriptedServingProgram.record(FileSink.create(ndjson));
+
+        assertThat(readAll(binary)).containsExactlyElementsOf(memory.events());
+        assertThat(readAll(ndjson)).containsExactlyElementsOf(memory.events());
+    }
+
+    private byte[] recordTo(String fileName) throws InterruptedException, IOException {
+        Path file = dir.resolve(fileName);
+        ScriptedServingProgram.record(FileSink.create(file));
+        return Files.readAllBytes(file);
+    }
+
+    private static List<StreamEvent> readAll(Path file) {
+        List<StreamEvent> events = new ArrayList<>();
+        try (StreamReader reader = StreamReader.open(file)) {
+            reader.forEachRemaining(events::add);
+        }
+        return events;
+    }
+}
