@@ -67,6 +67,23 @@ class RecordingDeterminismTest {
         assertThat(readAll(ndjson)).containsExactlyElementsOf(memory.events());
     }
 
+    @Test
+    void aRecordingMadeInAnotherJvmIsByteIdentical() throws Exception {
+        // Another JVM has other hash seeds (Map.of iteration order differs between JVMs): nothing may leak into the bytes.
+        for (String name : new String[] {"child.bin", "child.ndjson"}) {
+            Path childFile = dir.resolve(name);
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    RecordInChildJvm.class.getName(), childFile.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+            assertThat(child.exitValue()).as("child JVM exit status; output:%n%s", output).isZero();
+
+            assertThat(Files.readAllBytes(childFile)).as(name).isEqualTo(recordTo("parent-" + name));
+        }
+    }
+
     private byte[] recordTo(String fileName) throws InterruptedException, IOException {
         Path file = dir.resolve(fileName);
         ScriptedServingProgram.record(FileSink.create(file));

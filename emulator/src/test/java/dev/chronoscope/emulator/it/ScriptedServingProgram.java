@@ -54,7 +54,7 @@ final class ScriptedServingProgram {
     static long record(EventSink sink) throws InterruptedException {
         try (RecordedEmulation run = RecordedEmulation.builder("scripted-tp4")
                 .scenarioJson("{\"program\":\"scripted-tp4\",\"ranks\":4}")
-                .versions(Map.of("chronoscope", "test", "predictor", "token-rate@1"))
+                .versions(Map.of("chronoscope", "test", "predictor", "token-rate@1", "network", "alpha-beta/h100-sxm", "engine", "scripted"))
                 .wallClockEpochMillis(EPOCH_MILLIS)
                 .process(0, "scripted-host")
                 .devices(DeviceCatalog.standard().get("h100-sxm"), RANKS)
