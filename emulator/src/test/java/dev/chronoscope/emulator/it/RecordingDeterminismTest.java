@@ -2,15 +2,22 @@ package dev.chronoscope.emulator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chronoscope.emulator.stream.codec.Encoding;
 import dev.chronoscope.emulator.stream.codec.StreamReader;
 import dev.chronoscope.emulator.stream.event.StreamEvent;
 import dev.chronoscope.emulator.stream.sink.FileSink;
 import dev.chronoscope.emulator.stream.sink.InMemorySink;
+import dev.chronoscope.emulator.stream.sink.RunFolderSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +38,7 @@ class RecordingDeterminismTest {
         byte[] binary = recordTo("reference.bin");
         byte[] ndjson = recordTo("reference.ndjson");
         assertThat(binary).startsWith("CHRSTRM".getBytes());
-        assertThat(new String(ndjson, java.nio.charset.StandardCharsets.UTF_8).lines().count())
+        assertThat(new String(ndjson, StandardCharsets.UTF_8).lines().count())
                 .as("header, one line per event, trailer").isGreaterThan(60);
 
         for (int run = 1; run < RUNS; run++) {
@@ -72,16 +79,50 @@ class RecordingDeterminismTest {
         // Another JVM has other hash seeds (Map.of iteration order differs between JVMs): nothing may leak into the bytes.
         for (String name : new String[] {"child.bin", "child.ndjson"}) {
             Path childFile = dir.resolve(name);
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                    RecordInChildJvm.class.getName(), childFile.toString())
-                    .redirectErrorStream(true).start();
-            String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("child JVM finished").isTrue();
-            assertThat(child.exitValue()).as("child JVM exit status; output:%n%s", output).isZero();
-
+            recordInChildJvm(childFile.toString());
             assertThat(Files.readAllBytes(childFile)).as(name).isEqualTo(recordTo("parent-" + name));
         }
+    }
+
+    @Test
+    void runFoldersAreIdenticalFileByFileInThisJvmAndAnother() throws Exception {
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        Path child = dir.resolve("child");
+        ScriptedServingProgram.record(RunFolderSink.create(first, Encoding.BINARY));
+        ScriptedServingProgram.record(RunFolderSink.create(second, Encoding.BINARY));
+        recordInChildJvm("--run-folder", child.toString());
+
+        Map<String, byte[]> reference = filesUnder(first);
+        assertThat(reference.keySet()).contains("stream.bin", "kernels/dictionary.json", "kernels/rank-0-stream-1.col",
+                "kernels/rank-3-stream-2.col");
+        for (Path other : List.of(second, child)) {
+            Map<String, byte[]> files = filesUnder(other);
+            assertThat(files.keySet()).as("files of %s", other.getFileName()).isEqualTo(reference.keySet());
+            reference.forEach((name, bytes) -> assertThat(files.get(name)).as("%s of %s", name, other.getFileName()).isEqualTo(bytes));
+        }
+    }
+
+    private static void recordInChildJvm(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                RecordInChildJvm.class.getName()));
+        command.addAll(List.of(args));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+        assertThat(child.exitValue()).as("child JVM exit status; output:%n%s", output).isZero();
+    }
+
+    /** Every file under {@code root} by its relative path (with '/'), in name order. */
+    private static Map<String, byte[]> filesUnder(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+            }
+        }
+        return files;
     }
 
     private byte[] recordTo(String fileName) throws InterruptedException, IOException {
