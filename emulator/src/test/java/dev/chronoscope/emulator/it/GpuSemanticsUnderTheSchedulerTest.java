@@ -2,6 +2,7 @@ package dev.chronoscope.emulator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.chronoscope.emulator.gpu.Communicator;
 import dev.chronoscope.emulator.gpu.CudaOutOfMemoryException;
@@ -196,7 +197,7 @@ class GpuSemanticsUnderTheSchedulerTest {
                 }
             });
 
-            DeadlockException deadlock = (DeadlockException) org.assertj.core.api.Assertions.catchThrowable(() -> run.run(REAL_LIMIT));
+            DeadlockException deadlock = (DeadlockException) catchThrowable(() -> run.run(REAL_LIMIT));
             assertThat(deadlock).isNotNull();
             assertThat(deadlock.virtualTime()).isEqualTo(8_000);
             assertThat(deadlock.threads()).extracting(ThreadSnapshot::name).containsExactly("rank-0");

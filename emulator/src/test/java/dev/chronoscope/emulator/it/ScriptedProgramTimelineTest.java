@@ -1,6 +1,7 @@
 package dev.chronoscope.emulator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.chronoscope.emulator.stream.event.StreamEvent;
 import dev.chronoscope.emulator.stream.event.StreamEvent.Collective;
@@ -12,6 +13,7 @@ import dev.chronoscope.emulator.stream.event.StreamEvent.TimeJump;
 import dev.chronoscope.emulator.stream.sink.InMemorySink;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -136,17 +138,17 @@ class ScriptedProgramTimelineTest {
         assertThat(events.stream().filter(Memory.class::isInstance).map(Memory.class::cast))
                 .extracting(Memory::time, Memory::rank, Memory::bytesInUse)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(0L, 0, 16L << 30),
-                        org.assertj.core.groups.Tuple.tuple(0L, 1, 16L << 30),
-                        org.assertj.core.groups.Tuple.tuple(0L, 2, 16L << 30),
-                        org.assertj.core.groups.Tuple.tuple(0L, 3, 16L << 30));
+                        tuple(0L, 0, 16L << 30),
+                        tuple(0L, 1, 16L << 30),
+                        tuple(0L, 2, 16L << 30),
+                        tuple(0L, 3, 16L << 30));
     }
 
     @Test
     void eventTimesNeverGoBackwardsOnAnyStreamTimeline() {
         // Per (rank, stream), kernels are placed in order and never overlap.
         events.stream().filter(Kernel.class::isInstance).map(Kernel.class::cast)
-                .collect(java.util.stream.Collectors.groupingBy(k -> k.rank() * 100 + k.stream()))
+                .collect(Collectors.groupingBy(k -> k.rank() * 100 + k.stream()))
                 .forEach((track, kernels) -> {
                     for (int i = 1; i < kernels.size(); i++) {
                         assertThat(kernels.get(i).time()).as("track %d kernel %d", track, i).isGreaterThanOrEqualTo(kernels.get(i - 1).endTime());
