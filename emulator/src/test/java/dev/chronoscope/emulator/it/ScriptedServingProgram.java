@@ -12,6 +12,7 @@ import dev.chronoscope.emulator.stream.event.EventSink;
 import dev.chronoscope.emulator.stream.event.StreamEvent;
 import dev.chronoscope.emulator.stream.event.StreamEvent.RequestPhase;
 import dev.chronoscope.emulator.time.Emulation;
+import dev.chronoscope.emulator.time.JdkTimeInstrumentation;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,11 +22,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
  * A scripted multi-threaded host program shaped like a tensor-parallel serving step: a coordinating
  * thread hands each step to one host thread per rank through a {@link BlockingQueue} and collects
- * the ranks' results through {@link CompletableFuture}s. Every rank launches attention on its
+ * the ranks' results through {@link CompletableFuture}s (a timed get, so virtual-time JDK waits are part of it). Every rank launches attention on its
  * compute stream and a KV-cache save on a side stream, orders them with an event, launches the MLP,
  * all-reduces across the 4 ranks and synchronises. The coordinator emits each step's request
  * lifecycle, as an engine would. {@code ScriptedProgramTimelineTest} works the timeline out by hand.
@@ -43,6 +47,8 @@ final class ScriptedServingProgram {
     static final long ALL_REDUCE_BYTES = 1_500_000;
     static final long WEIGHT_BYTES = 16L << 30;
     static final long EPOCH_MILLIS = 1_790_000_000_000L;
+    /** How long (virtual time) the coordinator waits for a rank before giving up: a timed JDK wait. */
+    static final long RANK_TIMEOUT_MILLIS = 1_000;
 
     private record Work(int tokens, CompletableFuture<Long> done) {}
 
@@ -52,6 +58,8 @@ final class ScriptedServingProgram {
 
     /** Records one run of the program into {@code sink} (closed at the end) and returns the final virtual time. */
     static long record(EventSink sink) throws InterruptedException {
+        // The coordinator's timed Future.get computes its deadline with System.nanoTime inside the JDK.
+        JdkTimeInstrumentation.install(ByteBuddyAgent.install());
         try (RecordedEmulation run = RecordedEmulation.builder("scripted-tp4")
                 .scenarioJson("{\"program\":\"scripted-tp4\",\"ranks\":4}")
                 .versions(Map.of("chronoscope", "test", "predictor", "token-rate@1", "network", "alpha-beta/h100-sxm", "engine", "scripted"))
@@ -119,7 +127,7 @@ final class ScriptedServingProgram {
                     inbox.put(new Work(STEP_TOKENS[step], done));
                 }
                 for (CompletableFuture<Long> done : results) {
-                    long rankEnd = done.get();
+                    long rankEnd = done.get(RANK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
                     if (rankEnd != emulation.now()) {
                         throw new IllegalStateException("a rank finished at " + rankEnd + " but its result arrived at " + emulation.now());
                     }
@@ -127,7 +135,7 @@ final class ScriptedServingProgram {
                 sink.accept(new StreamEvent.Request(emulation.now(), request, RequestPhase.FINISHED, 1));
             }
             for (BlockingQueue<Work> inbox : inboxes) inbox.put(STOP);
-        } catch (InterruptedException | ExecutionException e) {
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException(e);
         }
     }
