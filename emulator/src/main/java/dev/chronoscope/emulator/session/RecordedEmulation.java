@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * One in-process emulation recorded as an interposer stream: the run header, then whatever the
@@ -108,7 +107,7 @@ public final class RecordedEmulation implements AutoCloseable {
         public Builder scenarioJson(String json) { this.scenarioJson = Objects.requireNonNull(json, "scenarioJson"); return this; }
 
         /** Software and model versions for the header; written in name order, so the bytes do not depend on the map's order. */
-        public Builder versions(Map<String, String> value) { this.versions = new TreeMap<>(value); return this; }
+        public Builder versions(Map<String, String> value) { this.versions = Map.copyOf(value); return this; }
 
         public Builder wallClockEpochMillis(long millis) { this.wallClockEpochMillis = millis; return this; }
 
