@@ -11,12 +11,12 @@ import java.util.Arrays;
  * filled straight into an int[] and handed to the canvas as one image: the software pipeline would
  * otherwise rasterise (and anti-alias) every rectangle as a separate shape.
  */
-final class PlotRaster {
+public final class PlotRaster {
     private int width, height;
     private int[] pixels = new int[0];
     private WritableImage image;
 
-    void reset(int w, int h, int argb) {
+    public void reset(int w, int h, int argb) {
         if (w != width || h != height) {
             width = Math.max(1, w);
             height = Math.max(1, h);
@@ -26,12 +26,12 @@ final class PlotRaster {
         Arrays.fill(pixels, argb);
     }
 
-    int width() { return width; }
+    public int width() { return width; }
 
-    int height() { return height; }
+    public int height() { return height; }
 
     /** Fills [x0, x1) × [y0, y1), clipped to the buffer. */
-    void fill(int x0, int y0, int x1, int y1, int argb) {
+    public void fill(int x0, int y0, int x1, int y1, int argb) {
         x0 = Math.max(0, x0); y0 = Math.max(0, y0);
         x1 = Math.min(width, x1); y1 = Math.min(height, y1);
         if (x0 >= x1 || y0 >= y1) return;
@@ -39,7 +39,7 @@ final class PlotRaster {
     }
 
     /** Blends a translucent colour over [x0, x1) × [y0, y1). */
-    void blend(int x0, int y0, int x1, int y1, int argb) {
+    public void blend(int x0, int y0, int x1, int y1, int argb) {
         x0 = Math.max(0, x0); y0 = Math.max(0, y0);
         x1 = Math.min(width, x1); y1 = Math.min(height, y1);
         int a = argb >>> 24, r = (argb >> 16) & 255, g = (argb >> 8) & 255, b = argb & 255;
@@ -52,12 +52,12 @@ final class PlotRaster {
         }
     }
 
-    WritableImage toImage() {
+    public WritableImage toImage() {
         image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
         return image;
     }
 
-    static int argb(Color c) {
+    public static int argb(Color c) {
         return ((int) Math.round(c.getOpacity() * 255) << 24) | ((int) Math.round(c.getRed() * 255) << 16)
                 | ((int) Math.round(c.getGreen() * 255) << 8) | (int) Math.round(c.getBlue() * 255);
     }

@@ -104,6 +104,17 @@ public final class SpanColumn {
             return lowerBound(starts, from, size, t);
         }
 
+        /** Among spans [from, to), the last one starting at or before {@code t} if it is still open at t; else -1. */
+        public int openAt(int from, int to, long t) {
+            int lo = from, hi = to;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] <= t) lo = mid + 1; else hi = mid;
+            }
+            int k = lo - 1;
+            return k >= from && ends[k] > t ? k : -1;
+        }
+
         /** Index of a span containing {@code t}, or -1: the latest-starting one when several do. */
         public int spanAt(long t) {
             int i = upperBound(starts, size, t) - 1;

@@ -16,6 +16,8 @@ import java.util.Map;
 public final class SpanTable {
     private final List<String> names = new ArrayList<>();
     private final Map<String, Integer> nameIds = new HashMap<>();
+    private final List<String> versions = new ArrayList<>();
+    private final Map<String, Integer> versionIds = new HashMap<>();
     private final Map<Features, Features> featureSets = new HashMap<>();
     private byte[] kinds = new byte[1024];
     private byte[] families = new byte[1024];
@@ -38,7 +40,7 @@ public final class SpanTable {
         families[id] = (byte) family.ordinal();
         outOfRange[id] = outOfRangeFlag;
         nameOf[id] = intern(name);
-        versionOf[id] = modelVersion == null ? -1 : intern(modelVersion);
+        versionOf[id] = modelVersion == null ? -1 : internVersion(modelVersion);
         rowOf[id] = row;
         rankOf[id] = rank;
         startOf[id] = start;
@@ -64,10 +66,27 @@ public final class SpanTable {
         int row = rowOf[id];
         return new SpanDetails(id, SpanKind.values()[kinds[id]], names.get(nameOf[id]), KernelFamily.values()[families[id]],
                 rankOf[id], row < rows.size() ? rows.get(row).label() : "row " + row, startOf[id], endOf[id],
-                featuresOf[id], versionOf[id] < 0 ? "" : names.get(versionOf[id]), outOfRange[id]);
+                featuresOf[id], versionOf[id] < 0 ? "" : versions.get(versionOf[id]), outOfRange[id]);
     }
 
     public synchronized int rowOf(int id) { return rowOf[id]; }
+
+    /**
+     * The span whose name matches that starts next after ({@code afterStart}, {@code afterId}) in
+     * (start, id) order, wrapping around to the first; -1 when none matches.
+     */
+    public synchronized int nextMatch(boolean[] nameMatches, long afterStart, int afterId) {
+        int best = -1, first = -1;
+        for (int id = 0; id < size; id++) {
+            int n = nameOf[id];
+            if (n >= nameMatches.length || !nameMatches[n]) continue;
+            long s = startOf[id];
+            if (first < 0 || s < startOf[first]) first = id;
+            boolean after = s > afterStart || (s == afterStart && id > afterId);
+            if (after && (best < 0 || s < startOf[best] || (s == startOf[best] && id < best))) best = id;
+        }
+        return best >= 0 ? best : first;
+    }
 
     public synchronized String nameOf(int id) { return names.get(nameOf[id]); }
 
@@ -81,6 +100,14 @@ public final class SpanTable {
         names.add(s);
         nameIds.put(s, names.size() - 1);
         return names.size() - 1;
+    }
+
+    private int internVersion(String v) {
+        Integer id = versionIds.get(v);
+        if (id != null) return id;
+        versions.add(v);
+        versionIds.put(v, versions.size() - 1);
+        return versions.size() - 1;
     }
 
     private void grow() {

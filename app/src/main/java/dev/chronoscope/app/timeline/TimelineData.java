@@ -21,6 +21,10 @@ public final class TimelineData {
     private final List<CollectiveSpan> collectives = new ArrayList<>();
     private volatile long startTime = Long.MAX_VALUE;
     private volatile long endTime = Long.MIN_VALUE;
+    private volatile long version;
+
+    /** Increases with every change, so a view redraws only when something arrived. */
+    public long version() { return version; }
 
     public SpanTable table() { return table; }
 
@@ -81,6 +85,7 @@ public final class TimelineData {
     }
 
     private void extend(long start, long end) {
+        version++;
         if (start < startTime) startTime = start;
         if (end > endTime) endTime = end;
     }

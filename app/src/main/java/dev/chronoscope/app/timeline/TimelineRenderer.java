@@ -22,6 +22,7 @@ public final class TimelineRenderer {
     public static final double GUTTER = 190;
     public static final double AXIS = 28;
     static final double MIN_WIDE_PX = 3;
+    private static final int COLUMN_SAMPLES = 5;
     private static final Font LABEL_FONT = Font.font("System", 11);
     private static final Font HEADER_FONT = Font.font("System", javafx.scene.text.FontWeight.BOLD, 11);
     private static final double CHAR_PX = 6.2;
@@ -146,24 +147,53 @@ public final class TimelineRenderer {
                 continue;
             }
             int px = (int) Math.floor(Math.max(0, x0));
-            if (color == runColor && px <= runX1) {
+            long columnEnd = (long) Math.ceil(t0 + (px + 1) * nsPerPx);
+            int j = s.firstStartingAtOrAfter(i + 1, columnEnd);
+            // Run key: colour and how much of the column is busy (0..COLUMN_SAMPLES samples hit).
+            int key = sampleColumn(s, i, j, t0 + px * nsPerPx, nsPerPx, families, nameIds, frame.nameMatches(), color);
+            if (key == runColor && px <= runX1) {
                 runX1 = Math.max(runX1, px + 1);
             } else {
                 if (runColor >= 0) fillRun(runX0, runX1, runColor, y, h);
-                runColor = color;
+                runColor = key;
                 runX0 = px;
                 runX1 = px + 1;
             }
-            long columnEnd = (long) Math.ceil(t0 + (px + 1) * nsPerPx);
-            int j = s.firstStartingAtOrAfter(i + 1, columnEnd);
             // The last span starting in this column may be long: draw it on its own next.
             i = (j - 1 > i && (s.ends()[j - 1] - t0) / nsPerPx > px + 1 + MIN_WIDE_PX) ? j - 1 : j;
         }
         if (runColor >= 0) fillRun(runX0, runX1, runColor, y, h);
     }
 
-    private void fillRun(int x0, int x1, int color, int y, int h) {
-        raster.fill(x0, y, x1, y + h, PALETTE[color]);
+    /**
+     * Samples a pixel column holding spans [from, to) at a few instants (binary searches, so the
+     * cost does not grow with the number of spans merged) and returns a run key: the colour that
+     * covers most samples × (COLUMN_SAMPLES + 1) + how many samples hit a span. A column of a few
+     * short kernels is thus drawn low and a busy one full height, as in a density plot.
+     */
+    private final int[] votes = new int[KernelFamily.values().length * 2];
+
+    private int sampleColumn(SpanColumn.Slice s, int from, int to, double columnStart, double nsPerPx, byte[] families,
+                             int[] nameIds, boolean[] matches, int fallback) {
+        java.util.Arrays.fill(votes, 0);
+        int best = fallback, bestVotes = 0, hits = 0;
+        for (int k = 0; k < COLUMN_SAMPLES; k++) {
+            int at = s.openAt(from, to, (long) (columnStart + (k + 0.5) / COLUMN_SAMPLES * nsPerPx));
+            if (at < 0) continue;
+            hits++;
+            int c = colorIndex(s.ids()[at], families, nameIds, matches);
+            if (++votes[c] > bestVotes) {
+                bestVotes = votes[c];
+                best = c;
+            }
+        }
+        return best * (COLUMN_SAMPLES + 1) + hits;
+    }
+
+    private void fillRun(int x0, int x1, int key, int y, int h) {
+        int hits = key % (COLUMN_SAMPLES + 1);
+        int barH = Math.max(2, h * hits / COLUMN_SAMPLES);
+        raster.fill(x0, y + h - barH, x1, y + h, PALETTE[key / (COLUMN_SAMPLES + 1)]);
         merged++;
     }
 
@@ -203,7 +233,7 @@ public final class TimelineRenderer {
                 yMin = Math.min(yMin, y + (int) lane.height() / 2);
                 yMax = Math.max(yMax, y + (int) lane.height() / 2);
             }
-            if (yMax > yMin) {
+            if (yMax > yMin && xe - xs >= 1) { // zoomed out, connectors of every collective would paint over the lanes
                 int x = (int) Math.round(xs);
                 raster.fill(x, yMin, x + 2, yMax, COLLECTIVE);
                 if (xe - xs >= MIN_WIDE_PX) raster.fill((int) Math.round(xe) - 1, yMin, (int) Math.round(xe) + 1, yMax, COLLECTIVE);
