@@ -40,7 +40,8 @@ public final class ResultBlock {
     }
 
     private static void line(StringBuilder b, String label, String value) {
-        b.append(String.format(Locale.ROOT, "%-40s%-10s", label, value)).append('\n');
+        // vLLM prints "{:<40} {:<10}".
+        b.append(String.format(Locale.ROOT, "%-40s %-10s", label, value).stripTrailing()).append('\n');
     }
 
     private static String num(double v) {

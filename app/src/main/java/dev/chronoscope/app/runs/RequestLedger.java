@@ -57,7 +57,7 @@ public final class RequestLedger {
         return out;
     }
 
-    /** Figures over finished requests; {@code now} bounds the duration while the run is still going. */
+    /** Figures over finished requests; {@code now} ends the duration while requests are still open. */
     public synchronized RunMetrics metrics(long now) {
         int n = 0;
         long input = 0, output = 0;
@@ -74,7 +74,8 @@ public final class RequestLedger {
             }
             n++;
         }
-        long end = lastFinish >= 0 ? Math.max(lastFinish, now) : now;
+        // A finished benchmark lasts until its last response; one still running, until now.
+        long end = n == tracks.size() && lastFinish >= 0 ? lastFinish : now;
         double duration = firstArrival < 0 ? 0 : Math.max(0, end - firstArrival) / 1e9;
         return new RunMetrics(n, tracks.size(), duration, input, output, Distribution.of(ttft, n),
                 Distribution.of(tpot, tpotCount), Distribution.of(itlMs, itlCount), Distribution.of(e2e, n));
