@@ -4,6 +4,10 @@ import dev.chronoscope.app.runs.Distribution;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.util.StringConverter;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
 
 /** An empirical CDF of one latency metric, with a series per run. */
 final class CdfChart extends LineChart<Number, Number> {
@@ -17,8 +21,22 @@ final class CdfChart extends LineChart<Number, Number> {
         setCreateSymbols(false);
         setAnimated(false);
         setLegendVisible(true);
+        NumberAxis x = (NumberAxis) getXAxis();
+        x.setMinorTickVisible(false);
+        // Compact labels ("12.5k") so ticks of long-tailed latencies do not run into each other.
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override public String toString(Number n) {
+                double v = n.doubleValue();
+                return Math.abs(v) >= 1000 ? threeDigits(v / 1000) + "k" : threeDigits(v);
+            }
+            @Override public Number fromString(String s) { throw new UnsupportedOperationException(); }
+        });
         setMinHeight(300);
         setPrefHeight(330);
+    }
+
+    private static String threeDigits(double v) {
+        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     void show(String nameA, Distribution a, String nameB, Distribution b) {

@@ -92,10 +92,12 @@ public final class ReportView extends ScrollPane {
         TableView<MetricDiff> t = new TableView<>(vm.diff());
         t.setId("report-diff");
         t.setPrefHeight(360);
-        t.setPrefWidth(420);
+        t.setPrefWidth(520);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("Choose run A and run B to compare them."));
-        t.getColumns().add(column("Metric", MetricDiff::metric));
+        TableColumn<MetricDiff, String> metric = column("Metric", MetricDiff::metric);
+        metric.setPrefWidth(215);
+        t.getColumns().add(metric);
         t.getColumns().add(column("A", d -> num(d.a())));
         t.getColumns().add(column("B", d -> num(d.b())));
         TableColumn<MetricDiff, String> change = column("Change", d -> Double.isNaN(d.changePercent()) ? "n/a"

@@ -21,8 +21,8 @@ public final class SpanDescriber {
         f.add(new String[]{"Family", d.family().label()});
         f.add(new String[]{"Where", d.rowName()});
         f.add(new String[]{d.kind() == SpanKind.KERNEL ? "Predicted duration" : "Duration", TimeFormat.format(d.duration())});
-        f.add(new String[]{"Start", TimeFormat.format(d.start())});
-        f.add(new String[]{"End", TimeFormat.format(d.end())});
+        f.add(new String[]{"Start", TimeFormat.instant(d.start())});
+        f.add(new String[]{"End", TimeFormat.instant(d.end())});
         if (d.features() != null) {
             Features x = d.features();
             for (int i = 0; i < x.size(); i++) f.add(new String[]{"  " + x.name(i), number(x.value(i))});

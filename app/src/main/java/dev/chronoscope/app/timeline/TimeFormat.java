@@ -15,6 +15,13 @@ public final class TimeFormat {
         return String.format(Locale.ROOT, "%.0f ns", ns);
     }
 
+    /** An instant precise to the nanosecond's thousand: "18.886912 s", "412.250 µs". */
+    public static String instant(double ns) {
+        if (Math.abs(ns) >= 1e9) return String.format(Locale.ROOT, "%.6f s", ns / 1e9);
+        if (Math.abs(ns) >= 1e6) return String.format(Locale.ROOT, "%.3f ms", ns / 1e6);
+        return format(ns);
+    }
+
     /**
      * Tick label for an axis whose ticks are {@code step} ns apart: the unit suits the value, the
      * decimals suit the step ("11.3950 s" for ticks 0.5 ms apart late in a run).
