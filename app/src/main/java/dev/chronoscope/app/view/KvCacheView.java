@@ -47,8 +47,8 @@ public final class KvCacheView extends LiveCanvas {
         if (plotW < 10 || mapH < 10 || batchH < 10) return;
         drawBlockMap(gc, plotW, mapTop, mapH, t1);
         Axes.time(gc, LEFT, mapTop + mapH + 2, plotW, 0, t1);
-        Axes.title(gc, "Batch composition per engine step", 12, batchTop - 28);
-        Axes.legend(gc, 300, batchTop - 28, new String[]{"prefill tokens", "decode tokens"}, new Color[]{PREFILL, DECODE});
+        Axes.title(gc, "Batch composition per engine step (tokens; mean per pixel column)", 12, batchTop - 28);
+        Axes.legend(gc, 500, batchTop - 28, new String[]{"prefill tokens", "decode tokens"}, new Color[]{PREFILL, DECODE});
         drawBatches(gc, plotW, batchTop, batchH, t1);
         Axes.time(gc, LEFT, batchTop + batchH + 2, plotW, 0, t1);
     }
@@ -96,40 +96,47 @@ public final class KvCacheView extends LiveCanvas {
         }
     }
 
+    /**
+     * Prefill and decode tokens per step as two bar rows with their own scales: a step's prefill
+     * chunk is often a hundred times its decode tokens, and one shared scale would hide the decodes.
+     */
     private void drawBatches(GraphicsContext gc, double plotW, double top, double h, double t1) {
         StepLog.Steps s = model.steps().snapshot();
-        int w = (int) plotW, hh = (int) h;
+        int w = (int) plotW, hh = (int) h, half = (hh - 8) / 2;
         batches.reset(w, hh, 0xffffffff);
-        if (s.size() == 0) {
-            gc.drawImage(batches.toImage(), LEFT, top);
-            return;
-        }
-        // Per pixel column, the largest step in it, so short spikes stay visible.
-        int[] prefill = new int[w], decode = new int[w];
-        int max = 1;
+        long[] prefillSum = new long[w], decodeSum = new long[w];
+        int[] count = new int[w];
         for (int i = 0; i < s.size(); i++) {
             int px = (int) Math.min(w - 1, s.times()[i] / t1 * plotW);
-            int total = s.prefillTokens()[i] + s.decodeTokens()[i];
-            if (total >= prefill[px] + decode[px]) {
-                prefill[px] = s.prefillTokens()[i];
-                decode[px] = s.decodeTokens()[i];
-            }
-            max = Math.max(max, total);
+            prefillSum[px] += s.prefillTokens()[i];
+            decodeSum[px] += s.decodeTokens()[i];
+            count[px]++;
+        }
+        double maxPrefill = 1, maxDecode = 1;
+        for (int px = 0; px < w; px++) {
+            if (count[px] == 0) continue;
+            maxPrefill = Math.max(maxPrefill, (double) prefillSum[px] / count[px]);
+            maxDecode = Math.max(maxDecode, (double) decodeSum[px] / count[px]);
         }
         int p = PlotRaster.argb(PREFILL), d = PlotRaster.argb(DECODE);
+        batches.fill(0, half + 3, w, half + 4, PlotRaster.argb(Axes.GRID));
         for (int px = 0; px < w; px++) {
-            int yd = (int) Math.round((double) decode[px] / max * hh);
-            int yp = (int) Math.round((double) prefill[px] / max * hh);
+            if (count[px] == 0) continue;
+            int yp = (int) Math.round(prefillSum[px] / (double) count[px] / maxPrefill * half);
+            int yd = (int) Math.round(decodeSum[px] / (double) count[px] / maxDecode * half);
+            batches.fill(px, half - yp, px + 1, half, p);
             batches.fill(px, hh - yd, px + 1, hh, d);
-            batches.fill(px, hh - yd - yp, px + 1, hh - yd, p);
         }
         gc.drawImage(batches.toImage(), LEFT, top);
         gc.setFont(Axes.FONT);
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.setTextBaseline(VPos.CENTER);
         gc.setFill(Axes.TEXT);
-        gc.fillText(max + " tok", LEFT - 6, top + 6);
-        gc.fillText("0", LEFT - 6, top + h - 6);
+        gc.fillText(Math.round(maxPrefill) + " prefill", LEFT - 6, top + 6);
+        gc.fillText(Math.round(maxDecode) + " decode", LEFT - 6, top + hh - half + 6);
+        gc.setFill(Axes.MUTED);
+        gc.fillText("0", LEFT - 6, top + half - 4);
+        gc.fillText("0", LEFT - 6, top + hh - 4);
     }
 
     private static int requestColor(String id) {

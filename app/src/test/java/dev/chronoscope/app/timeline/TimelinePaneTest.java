@@ -107,6 +107,21 @@ class TimelinePaneTest {
     }
 
     @Test
+    void hoveringAKernelShowsItsShapeDurationAndModelVersion(FxRobot robot) {
+        robot.interact(() -> vm.zoomTo(150_000, 250_000));
+        double plotW = Fx.call(() -> Math.floor(pane.view().getWidth() - pane.view().lookup(".scroll-bar").getBoundsInLocal().getWidth())) - TimelineRenderer.GUTTER;
+        double y = TimelineRenderer.AXIS + TimelineLayout.HEADER_HEIGHT + TimelineLayout.ROW_HEIGHT / 2;
+
+        robot.moveTo(onCanvas(robot, TimelineRenderer.GUTTER + vm.viewport().xOf(210_000, plotW), y));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label tip = robot.lookup(".timeline-tooltip").queryAs(Label.class);
+        assertThat(tip.isVisible()).isTrue();
+        assertThat(tip.getText()).contains("Kernel: mlp_up_proj", "num_tokens: 71", "Predicted duration: 10.00 µs",
+                "Model version: h100-sxm/mlp_up_proj@3");
+    }
+
+    @Test
     void searchJumpsToTheNextMatchingKernel(FxRobot robot) {
         robot.clickOn("#timeline-search").write("mlp_up").type(KeyCode.ENTER);
 
