@@ -48,7 +48,7 @@ public final class KvCacheView extends LiveCanvas {
         drawBlockMap(gc, plotW, mapTop, mapH, t1);
         Axes.time(gc, LEFT, mapTop + mapH + 2, plotW, 0, t1);
         Axes.title(gc, "Batch composition per engine step (tokens; mean per pixel column)", 12, batchTop - 28);
-        Axes.legend(gc, 500, batchTop - 28, new String[]{"prefill tokens", "decode tokens"}, new Color[]{PREFILL, DECODE});
+        Axes.legend(gc, 560, batchTop - 28, new String[]{"prefill tokens", "decode tokens"}, new Color[]{PREFILL, DECODE});
         drawBatches(gc, plotW, batchTop, batchH, t1);
         Axes.time(gc, LEFT, batchTop + batchH + 2, plotW, 0, t1);
     }
@@ -112,9 +112,19 @@ public final class KvCacheView extends LiveCanvas {
             decodeSum[px] += s.decodeTokens()[i];
             count[px]++;
         }
+        int lastColumn = -1;
+        for (int px = 0; px < w; px++) if (count[px] > 0) lastColumn = px;
         double maxPrefill = 1, maxDecode = 1;
         for (int px = 0; px < w; px++) {
-            if (count[px] == 0) continue;
+            if (count[px] == 0) {
+                // A step lasts until the next one: a column between two steps shows the earlier one.
+                if (px > 0 && count[px - 1] > 0 && px < lastColumn) {
+                    prefillSum[px] = prefillSum[px - 1] / count[px - 1];
+                    decodeSum[px] = decodeSum[px - 1] / count[px - 1];
+                    count[px] = 1;
+                }
+                continue;
+            }
             maxPrefill = Math.max(maxPrefill, (double) prefillSum[px] / count[px]);
             maxDecode = Math.max(maxDecode, (double) decodeSum[px] / count[px]);
         }

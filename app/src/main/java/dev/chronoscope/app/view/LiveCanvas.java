@@ -1,5 +1,6 @@
 package dev.chronoscope.app.view;
 
+import dev.chronoscope.app.fx.FxNodes;
 import javafx.animation.AnimationTimer;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -32,6 +33,7 @@ public abstract class LiveCanvas extends Region {
     }
 
     private void tick(long now) {
+        if (!FxNodes.isTreeVisible(this)) return; // a tab in the background draws when it is shown again
         long v = version.getAsLong();
         if (!resized && (v == drawnVersion || now - lastDraw < MIN_INTERVAL_NANOS)) return;
         redraw();

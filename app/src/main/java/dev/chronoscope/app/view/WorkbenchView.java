@@ -1,8 +1,8 @@
 package dev.chronoscope.app.view;
 
 import dev.chronoscope.app.dashboard.DashboardView;
-import dev.chronoscope.app.report.ReportView;
-import dev.chronoscope.app.timeline.TimelinePane;
+import dev.chronoscope.app.view.report.ReportView;
+import dev.chronoscope.app.view.timeline.TimelinePane;
 import dev.chronoscope.app.viewmodel.RunState;
 import dev.chronoscope.app.viewmodel.RunViewModel;
 import dev.chronoscope.app.viewmodel.WorkbenchViewModel;

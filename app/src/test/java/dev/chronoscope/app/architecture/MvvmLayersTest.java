@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.chronoscope.app.runs.RunLauncher;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** DESIGN §11: views bind to view-models; only view-models call services. */
 @AnalyzeClasses(packages = "dev.chronoscope.app", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -25,6 +26,11 @@ class MvvmLayersTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "dev.chronoscope.app.view..",
                     "dev.chronoscope.app.dashboard..")
             .because("view-models must be testable without building views");
+
+    @ArchTest
+    static final ArchRule packagesHaveNoCycles = slices().matching("dev.chronoscope.app.(**)")
+            .should().beFreeOfCycles()
+            .because("each package is a layer: data (runs, timeline, report) below view-models below views");
 
     @ArchTest
     static final ArchRule runDataKnowsNoJavaFx = noClasses()

@@ -4,7 +4,7 @@ import dev.chronoscope.app.WorkbenchApp;
 import dev.chronoscope.app.runs.ScenarioField;
 import dev.chronoscope.app.runs.demo.SyntheticRunLauncher;
 import dev.chronoscope.app.task.FxTaskExecutor;
-import dev.chronoscope.app.timeline.TimelineView;
+import dev.chronoscope.app.view.timeline.TimelineView;
 import dev.chronoscope.app.view.WorkbenchView;
 import dev.chronoscope.app.viewmodel.RunState;
 import dev.chronoscope.app.viewmodel.RunViewModel;

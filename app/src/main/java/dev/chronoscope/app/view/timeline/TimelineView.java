@@ -1,5 +1,11 @@
-package dev.chronoscope.app.timeline;
+package dev.chronoscope.app.view.timeline;
 
+import dev.chronoscope.app.timeline.SpanColumn;
+import dev.chronoscope.app.timeline.SpanDescriber;
+import dev.chronoscope.app.timeline.TimelineLayout;
+import dev.chronoscope.app.timeline.TimelineRenderer;
+import dev.chronoscope.app.timeline.TimelineRow;
+import dev.chronoscope.app.fx.FxNodes;
 import dev.chronoscope.app.viewmodel.TimelineViewModel;
 import javafx.animation.AnimationTimer;
 import javafx.beans.Observable;
@@ -73,6 +79,7 @@ public final class TimelineView extends Region {
 
     /** Draws now if anything changed; normally called by the pulse. */
     public void onPulse() {
+        if (!FxNodes.isTreeVisible(this)) return; // a background tab redraws when it is shown again
         long v = vm.data().version();
         if (v != drawnVersion) {
             vm.refresh();

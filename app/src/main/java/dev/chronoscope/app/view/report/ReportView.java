@@ -1,5 +1,6 @@
-package dev.chronoscope.app.report;
+package dev.chronoscope.app.view.report;
 
+import dev.chronoscope.app.report.MetricDiff;
 import dev.chronoscope.app.runs.RunMetrics;
 import dev.chronoscope.app.viewmodel.ReportViewModel;
 import dev.chronoscope.app.viewmodel.RunViewModel;

@@ -1,5 +1,8 @@
-package dev.chronoscope.app.timeline;
+package dev.chronoscope.app.view.timeline;
 
+import dev.chronoscope.app.timeline.TimeViewport;
+import dev.chronoscope.app.timeline.TimelineLayout;
+import dev.chronoscope.app.timeline.TimelineRenderer;
 import dev.chronoscope.app.runs.RunModel;
 import dev.chronoscope.app.support.Events;
 import dev.chronoscope.app.support.Fx;

@@ -1,5 +1,6 @@
-package dev.chronoscope.app.report;
+package dev.chronoscope.app.view.report;
 
+import dev.chronoscope.app.report.RunComparison;
 import dev.chronoscope.app.runs.Distribution;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;

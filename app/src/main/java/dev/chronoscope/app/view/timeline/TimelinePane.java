@@ -1,5 +1,8 @@
-package dev.chronoscope.app.timeline;
+package dev.chronoscope.app.view.timeline;
 
+import dev.chronoscope.app.timeline.KernelFamily;
+import dev.chronoscope.app.timeline.SpanDescriber;
+import dev.chronoscope.app.timeline.SpanDetails;
 import dev.chronoscope.app.viewmodel.TimelineViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -1,5 +1,6 @@
-package dev.chronoscope.app.report;
+package dev.chronoscope.app.view.report;
 
+import dev.chronoscope.app.report.MetricDiff;
 import dev.chronoscope.app.WorkbenchApp;
 import dev.chronoscope.app.runs.ScenarioField;
 import dev.chronoscope.app.support.Events;
