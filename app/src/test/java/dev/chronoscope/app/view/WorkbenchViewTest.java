@@ -54,7 +54,7 @@ class WorkbenchViewTest {
 
     private RunViewModel launchAndWait(FxRobot robot) throws Exception {
         robot.clickOn("#run-launch");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !vm.runs().isEmpty() && vm.runs().getLast().state() != RunState.LAUNCHING);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.runs().isEmpty() && vm.runs().getLast().state() != RunState.LAUNCHING);
         return vm.runs().getLast();
     }
 
@@ -101,7 +101,7 @@ class WorkbenchViewTest {
         feeder.join();
 
         // The last event moves virtual time to 2 s: once the tile shows that, every tile shows the final state.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> dashboard.tile("virtual-time").getValue() == 2.0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dashboard.tile("virtual-time").getValue() == 2.0);
         WaitForAsyncUtils.waitForFxEvents(); // the rest of that refresh
         assertThat(dashboard.tile("running").getValue()).isEqualTo(7);
         assertThat(dashboard.tile("waiting").getValue()).isEqualTo(3);
@@ -134,7 +134,7 @@ class WorkbenchViewTest {
         RunViewModel run = launchAndWait(robot);
         launcher.sinks.getFirst().accept(new StreamEvent.RunEnd(5, "error", "rank 1 disconnected from the coordinator"));
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> run.state() == RunState.FAILED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> run.state() == RunState.FAILED);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#run-error").queryAs(Label.class).getText())
                 .isEqualTo("Run failed: rank 1 disconnected from the coordinator");
@@ -145,12 +145,12 @@ class WorkbenchViewTest {
         RunViewModel run = launchAndWait(robot);
 
         robot.clickOn("#run-pause");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> run.state() == RunState.PAUSED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> run.state() == RunState.PAUSED);
         robot.clickOn("#run-step");
         robot.clickOn("#run-resume");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> run.state() == RunState.RUNNING);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> run.state() == RunState.RUNNING);
         robot.clickOn("#run-stop");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> run.state() == RunState.STOPPED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> run.state() == RunState.STOPPED);
 
         assertThat(launcher.controls).containsExactly("pause", "step", "resume", "stop");
         assertThat(robot.lookup("#run-pause").queryButton().isDisabled()).isTrue();

@@ -156,7 +156,7 @@ class TimelinePaneTest {
         feeder.start();
         feeder.join();
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.viewport().end() > end + 1_000_000);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.viewport().end() > end + 1_000_000);
         assertThat(pane.view().lastStats()).isNotNull();
     }
 }
