@@ -55,8 +55,10 @@ public final class RunModel implements EventSink {
                 status = RunStatus.RUNNING;
             }
             case StreamEvent.ProcessRegistered p -> { }
-            case StreamEvent.RankRegistered r ->
-                    ranks.put(r.rank(), new RankInfo(r.rank(), r.processId(), r.deviceType(), r.memoryCapacityBytes()));
+            case StreamEvent.RankRegistered r -> {
+                ranks.put(r.rank(), new RankInfo(r.rank(), r.processId(), r.deviceType(), r.memoryCapacityBytes()));
+                timeline.registerRank(r.rank(), r.deviceType());
+            }
             case StreamEvent.StreamRegistered s -> timeline.registerStream(s.rank(), s.stream(), s.name());
             case StreamEvent.Kernel k -> {
                 timeline.add(k);

@@ -22,6 +22,7 @@ public final class TimelineData {
     private volatile long startTime = Long.MAX_VALUE;
     private volatile long endTime = Long.MIN_VALUE;
     private volatile long version;
+    private final Map<Integer, String> deviceTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Increases with every change, so a view redraws only when something arrived. */
     public long version() { return version; }
@@ -42,6 +43,17 @@ public final class TimelineData {
     public SpanColumn.Slice collectiveSlice() { return collectiveSpans.slice(); }
 
     public synchronized CollectiveSpan collective(int id) { return collectives.get(id); }
+
+    /** Names a rank's device (e.g. "h100-sxm"), shown beside the rank in the lane headers. */
+    public void registerRank(int rank, String deviceType) {
+        deviceTypes.put(rank, deviceType);
+        version++;
+    }
+
+    /** The device type of a rank, or "" before it registered. */
+    public String deviceType(int rank) {
+        return deviceTypes.getOrDefault(rank, "");
+    }
 
     public synchronized void registerStream(int rank, int stream, String name) {
         if (name.startsWith("host:")) hostRow(rank, name);

@@ -295,7 +295,9 @@ public final class TimelineRenderer {
                 gc.fillRect(0, y, GUTTER, lane.height());
                 gc.setFill(TEXT);
                 gc.setFont(HEADER_FONT);
-                gc.fillText((lane.collapsed() ? "▸ " : "▾ ") + "rank " + lane.rank(), 8, y + lane.height() / 2);
+                String device = frame.data().deviceType(lane.rank());
+                gc.fillText((lane.collapsed() ? "▸ " : "▾ ") + "rank " + lane.rank() + (device.isEmpty() ? "" : " · " + device),
+                        8, y + lane.height() / 2);
             } else {
                 gc.setFill(lane.row().kind() == TimelineRow.Kind.HOST_LANE ? MUTED_TEXT : TEXT);
                 gc.setFont(LABEL_FONT);
