@@ -60,6 +60,7 @@ final class Dispatcher {
     private volatile long runLimit = Long.MAX_VALUE;
     private volatile LongConsumer holdListener = time -> { };
     private boolean holding;
+    private long limitHeldAt;
     private long sliceStart;
     private long sliceCpuStart;
     private long latestSliceEnd;
@@ -290,11 +291,14 @@ final class Dispatcher {
 
     /**
      * Parks the carrier while the next event lies beyond the limit; returns for a new limit, a stop
-     * or work handed over, and the loop re-checks everything. The listener hears each hold once.
+     * or work handed over, and the loop re-checks everything. The listener hears each hold once,
+     * and again when a new limit still leaves the next event beyond it.
      */
     private void hold(long nextTime) {
-        if (!holding) {
+        long limit = runLimit;
+        if (!holding || limit != limitHeldAt) {
             holding = true;
+            limitHeldAt = limit;
             holdListener.accept(clock);
         }
         while (nextTime > runLimit && !stopRequested && inbox.isEmpty()) {

@@ -139,8 +139,8 @@ public final class Emulation implements VirtualTime, AutoCloseable {
     }
 
     /**
-     * {@code listener} hears the clock each time the carrier starts to hold (see {@link #runUntil});
-     * it runs on the carrier and must not block.
+     * {@code listener} hears the clock each time the carrier starts to hold (see {@link #runUntil}),
+     * and again for each new limit that leaves it holding; it runs on the carrier and must not block.
      */
     public void onHold(LongConsumer listener) {
         dispatcher.onHold(Objects.requireNonNull(listener, "listener"));

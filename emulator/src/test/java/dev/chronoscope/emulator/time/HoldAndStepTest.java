@@ -54,6 +54,8 @@ class HoldAndStepTest {
             assertThat(emulation.now()).isEqualTo(1_000_000);
             emulation.runUntil(2_550_000);
             assertThat(nextHold(holds)).isEqualTo(2_500_000);
+            emulation.runUntil(2_550_001);
+            assertThat(nextHold(holds)).as("a new limit short of the next event: held again, same instant").isEqualTo(2_500_000);
             assertThat(end).isNotDone();
             emulation.runUntil(Long.MAX_VALUE);
             assertThat(end.get(20, TimeUnit.SECONDS)).isEqualTo(10_000_000);

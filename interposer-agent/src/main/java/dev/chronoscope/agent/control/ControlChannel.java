@@ -87,37 +87,44 @@ public final class ControlChannel {
     private void obey() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
-                String reply = apply(line.strip());
-                send(reply);
+                String command = line.strip();
+                Runnable action = parse(command);
+                if (action == null) continue;
+                // The reply goes out before the command acts, so a "held" line always follows its "ok".
+                send("ok " + command);
+                action.run();
             }
         } catch (IOException e) {
             // The workbench went away: the run goes on uncontrolled, its folder complete.
         }
     }
 
-    /** Applies one command; the reply line. */
-    String apply(String command) {
+    /** The command's action; null after replying with an error. */
+    private Runnable parse(String command) {
         String[] words = command.split("\\s+");
-        try {
-            switch (words[0].toLowerCase(Locale.ROOT)) {
-                case "pause" -> controller.pause();
-                case "resume" -> controller.resume();
-                case "step" -> controller.stepEngine();
-                case "stop" -> controller.stop();
-                case "run-for" -> {
-                    if (words.length != 2) return "error run-for needs one argument, virtual nanoseconds: '" + command + "'";
-                    long nanos = Long.parseLong(words[1]);
-                    if (nanos <= 0) return "error run-for needs a positive duration, got " + nanos;
-                    controller.runFor(nanos);
+        switch (words[0].toLowerCase(Locale.ROOT)) {
+            case "pause": return controller::pause;
+            case "resume": return controller::resume;
+            case "step": return controller::stepEngine;
+            case "stop": return controller::stop;
+            case "run-for": {
+                if (words.length != 2) return refuse("run-for needs one argument, virtual nanoseconds: '" + command + "'");
+                long nanos;
+                try {
+                    nanos = Long.parseLong(words[1]);
+                } catch (NumberFormatException e) {
+                    return refuse("run-for needs a whole number of nanoseconds, got '" + words[1] + "'");
                 }
-                default -> {
-                    return "error unknown command '" + command + "'; known: pause, resume, run-for NANOS, step, stop";
-                }
+                if (nanos <= 0) return refuse("run-for needs a positive duration, got " + nanos);
+                return () -> controller.runFor(nanos);
             }
-        } catch (NumberFormatException e) {
-            return "error run-for needs a whole number of nanoseconds, got '" + words[1] + "'";
+            default: return refuse("unknown command '" + command + "'; known: pause, resume, run-for NANOS, step, stop");
         }
-        return "ok " + command;
+    }
+
+    private Runnable refuse(String why) {
+        send("error " + why);
+        return null;
     }
 
     private void send(String line) {
