@@ -301,7 +301,7 @@ final class Dispatcher {
             limitHeldAt = limit;
             holdListener.accept(clock);
         }
-        while (nextTime > runLimit && !stopRequested && inbox.isEmpty()) {
+        while (runLimit == limit && !stopRequested && inbox.isEmpty()) {
             LockSupport.park(this);
         }
     }
