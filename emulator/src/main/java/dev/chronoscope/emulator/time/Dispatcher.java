@@ -258,7 +258,7 @@ final class Dispatcher {
                     return;
                 }
                 if (next.time > runLimit) {
-                    hold(next.time);
+                    hold();
                     continue;
                 }
                 timeline.next();
@@ -294,7 +294,7 @@ final class Dispatcher {
      * or work handed over, and the loop re-checks everything. The listener hears each hold once,
      * and again when a new limit still leaves the next event beyond it.
      */
-    private void hold(long nextTime) {
+    private void hold() {
         long limit = runLimit;
         if (!holding || limit != limitHeldAt) {
             holding = true;
