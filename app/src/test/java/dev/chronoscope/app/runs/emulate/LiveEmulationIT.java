@@ -142,7 +142,8 @@ class LiveEmulationIT {
                 .filter(p -> p.info().commandLine().orElse("").contains("interposer-agent"))
                 .findFirst().orElseThrow();
         engine.destroyForcibly();
-        await(60, () -> run.state() == RunState.FAILED);
+        await(60, () -> run.errorProperty().get().contains("exited with status"));
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
 
         assertThat(run.errorProperty().get()).contains("exited with status", "died with exit status 137");
         Label banner = robot.lookup("#run-error").queryAs(Label.class);
