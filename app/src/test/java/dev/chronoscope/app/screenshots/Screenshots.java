@@ -64,11 +64,12 @@ public final class Screenshots {
         RunViewModel b = on(() -> {
             vm.scenario().value(ScenarioField.GPU).set("a40");
             vm.scenario().value(ScenarioField.TENSOR_PARALLEL).set("2");
+            vm.scenario().value(ScenarioField.GPU_MEMORY_UTILIZATION).set("0.3");
             vm.scenario().value(ScenarioField.REQUEST_RATE).set("8");
             vm.scenario().value(ScenarioField.SEED).set("1");
             return vm.launch().orElseThrow();
         });
-        awaitVirtualTime(b, 6e9);
+        awaitVirtualTime(b, 10e9);
         on(() -> { b.pause(); return null; });
         awaitHeld(b);
         shoot(out, "dashboard-live", 1, () -> select(b, 0));
@@ -94,6 +95,7 @@ public final class Screenshots {
         });
         shoot(out, "requests", 2, () -> select(b, 2));
         shoot(out, "kv-cache", 2, () -> select(b, 3));
+        shoot(out, "console", 2, () -> select(b, 5));
         shoot(out, "report-compare", 3, () -> {
             vm.report().runAProperty().set(a);
             vm.report().runBProperty().set(b);
