@@ -24,7 +24,6 @@ import dev.chronoscope.engine.device.Stream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,7 @@ import java.util.Set;
  * the engine's own {@link DeviceOutOfMemoryError}, carrying the virtual device's message.
  */
 public final class EmulatedDeviceRuntime implements DeviceRuntime {
+    private static final int MAX_CACHED_SHAPES = 4096;
     private final VirtualDevice device;
     private final int ordinal;
     private final CommunicatorGroups groups;
@@ -47,13 +47,8 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
     private final Map<Integer, List<CapturedOp>> graphs = new HashMap<>();
     private final Map<Integer, CommunicatorGroups.Membership> communicators = new HashMap<>();
     private final Set<Long> allocations = new LinkedHashSet<>();
-    /** Shapes repeat from step to step: the recent ones keep their features (bounded: prefill shapes vary). */
-    private final Map<Map<String, Long>, KernelFeatures> features = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Map<String, Long>, KernelFeatures> eldest) {
-            return size() > 4096;
-        }
-    };
+    /** Shapes repeat from step to step: their features are built once (bounded: prefill shapes vary). */
+    private final Map<Map<String, Long>, KernelFeatures> features = new HashMap<>();
     private int nextId = 1;
 
     EmulatedDeviceRuntime(VirtualDevice device, int ordinal, CommunicatorGroups groups) {
@@ -141,7 +136,12 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
 
     @Override
     public void launch(KernelLaunch kernel, Stream stream) {
-        KernelFeatures f = features.computeIfAbsent(kernel.shape(), KernelFeatures::of);
+        KernelFeatures f = features.get(kernel.shape());
+        if (f == null) {
+            if (features.size() >= MAX_CACHED_SHAPES) features.clear();
+            f = KernelFeatures.of(kernel.shape());
+            features.put(kernel.shape(), f);
+        }
         List<CapturedOp> capture = capturing.get(stream.id());
         if (capture != null) capture.add(new CapturedOp.Kernel(kernel.kernel(), f));
         else device.launch(stream(stream), kernel.kernel(), f.features());

@@ -22,7 +22,8 @@ final class RunStatistics implements EventSink {
     public void accept(StreamEvent event) {
         if (event instanceof StreamEvent.Kernel k) {
             kernels.incrementAndGet();
-            modelVersions.add(k.modelVersion());
+            // A read first: the set rarely changes, and a lock-free contains is cheaper than add.
+            if (!modelVersions.contains(k.modelVersion())) modelVersions.add(k.modelVersion());
         }
         next.accept(event);
     }
