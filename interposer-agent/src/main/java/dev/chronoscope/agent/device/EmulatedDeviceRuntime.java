@@ -95,17 +95,17 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
 
     @Override
     public void copyHostToDevice(float[] src, int srcOffset, DevicePtr dst, int count, Stream stream) {
-        device.memcpyAsync(stream(stream), CopyKind.HOST_TO_DEVICE, 4L * count);
+        device.memcpyAsync(uncaptured(stream, "copyHostToDevice"), CopyKind.HOST_TO_DEVICE, 4L * count);
     }
 
     @Override
     public void copyHostToDevice(int[] src, int srcOffset, DevicePtr dst, int count, Stream stream) {
-        device.memcpyAsync(stream(stream), CopyKind.HOST_TO_DEVICE, 4L * count);
+        device.memcpyAsync(uncaptured(stream, "copyHostToDevice"), CopyKind.HOST_TO_DEVICE, 4L * count);
     }
 
     @Override
     public void copyHostToDevice(long[] src, int srcOffset, DevicePtr dst, int count, Stream stream) {
-        device.memcpyAsync(stream(stream), CopyKind.HOST_TO_DEVICE, 8L * count);
+        device.memcpyAsync(uncaptured(stream, "copyHostToDevice"), CopyKind.HOST_TO_DEVICE, 8L * count);
     }
 
     @Override
@@ -122,7 +122,7 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
 
     private void copyBack(long bytes, Stream stream) {
         try {
-            device.memcpy(stream(stream), CopyKind.DEVICE_TO_HOST, bytes);
+            device.memcpy(uncaptured(stream, "copyDeviceToHost"), CopyKind.DEVICE_TO_HOST, bytes);
         } catch (InterruptedException e) {
             throw interrupted("copyDeviceToHost", e);
         }
@@ -156,7 +156,7 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
 
     @Override
     public void recordEvent(Event event, Stream stream) {
-        device.record(event(event), stream(stream));
+        device.record(event(event), uncaptured(stream, "recordEvent"));
     }
 
     @Override
@@ -176,7 +176,7 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
     @Override
     public void synchronizeStream(Stream stream) {
         try {
-            device.synchronize(stream(stream));
+            device.synchronize(uncaptured(stream, "synchronizeStream"));
         } catch (InterruptedException e) {
             throw interrupted("synchronizeStream", e);
         }
@@ -275,6 +275,15 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
         VirtualStream s = stream.device() == ordinal ? streams.get(stream.id()) : null;
         if (s == null) throw new DeviceException("stream " + stream + " does not belong to device " + ordinal);
         return s;
+    }
+
+    /** Copies, event records and syncs cannot be captured into a graph: CUDA's cudaErrorStreamCaptureUnsupported. */
+    private VirtualStream uncaptured(Stream stream, String call) {
+        if (capturing.containsKey(stream.id())) {
+            throw new DeviceException("cudaErrorStreamCaptureUnsupported: " + call + " on stream " + stream.id()
+                    + " of device " + ordinal + " while it captures a graph");
+        }
+        return stream(stream);
     }
 
     private VirtualEvent event(Event event) {
