@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 "",
                 "With no command, ./chronoscope opens the workbench."},
         subcommands = {
-                PendingCommands.Emulate.class,
+                EmulateCommand.class,
                 PendingCommands.Serve.class,
                 PendingCommands.Bench.class,
                 ModelsCommand.class,

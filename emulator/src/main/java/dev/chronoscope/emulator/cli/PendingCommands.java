@@ -23,9 +23,6 @@ final class PendingCommands {
         }
     }
 
-    @Command(name = "emulate", description = "Run a serving scenario GPU-free in virtual time; print the result block (issue #5).")
-    static final class Emulate extends Pending { String issue() { return "5"; } }
-
     @Command(name = "serve", description = "Run the engine for real on this CPU with its OpenAI-compatible HTTP API (issue #3).")
     static final class Serve extends Pending { String issue() { return "3"; } }
 

@@ -15,6 +15,7 @@ import dev.chronoscope.engine.bench.TraceDataset;
 import dev.chronoscope.engine.bench.WorkloadGenerator;
 import dev.chronoscope.engine.core.ByteLevelTokenizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -26,16 +27,28 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code chronoscope bench}: load any OpenAI-compatible server the way {@code vllm bench serve} does. */
+/**
+ * {@code chronoscope bench}: load any OpenAI-compatible server the way {@code vllm bench serve} does, or, with
+ * {@code --in-process}, an engine started in this JVM and driven through its in-process client.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark an OpenAI-compatible server (like 'vllm bench serve').")
+        description = {"Benchmark an OpenAI-compatible server (like 'vllm bench serve'),",
+                "or with --in-process an engine started in this JVM (like 'vllm bench throughput')."})
 public final class BenchCommand implements Callable<Integer> {
+    private final ModelBackendFactory backends;
     private final PrintStream out;
 
-    @Option(names = "--base-url", required = true, description = "Server root, e.g. http://127.0.0.1:8000.")
+    @Option(names = "--base-url", description = "Server root, e.g. http://127.0.0.1:8000.")
     URI baseUrl;
 
-    @Option(names = "--model", description = "Model name to request (default: the first one the server lists).")
+    @Option(names = "--in-process", description = "Start the engine in this JVM (--model is then a preset or config.json).")
+    boolean inProcess;
+
+    @Mixin
+    InProcessEngineOptions engine = new InProcessEngineOptions();
+
+    @Option(names = "--model", description = "Model name to request (default: the first one the server lists);"
+            + " with --in-process, the preset or config.json to load.")
     String model;
 
     @Option(names = "--api-key", description = "Bearer key, when the server requires one.")
@@ -93,12 +106,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--result-filename", description = "Where --save-result writes (default: chronoscope-bench-<rate>qps-<time>.json).")
     Path resultFilename;
 
-    public BenchCommand(PrintStream out) {
+    public BenchCommand(ModelBackendFactory backends, PrintStream out) {
+        this.backends = backends;
         this.out = out;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (inProcess == (baseUrl != null)) {
+            throw new IllegalArgumentException("give either --base-url (a server) or --in-process (an engine in this JVM)");
+        }
         GoodputSlo slo = goodput == null ? null : GoodputSlo.parse(goodput);
         List<String> metrics = Arrays.stream(percentileMetrics.split(",")).map(String::strip).toList();
         for (String m : metrics) {
@@ -116,13 +133,28 @@ public final class BenchCommand implements Callable<Integer> {
         List<BenchRequest> requests = new WorkloadGenerator(source, requestRate,
                 burstiness, seed).generate(numPrompts);
 
+        if (inProcess) {
+            if (model == null) {
+                throw new IllegalArgumentException("--in-process needs --model (a preset or a config.json)");
+            }
+            try (InProcessEngine local = InProcessEngine.start(backends, engine, model)) {
+                out.printf("Benchmarking %s in-process: %d requests, %s dataset, request rate %s%n", local.modelName(),
+                        requests.size(), dataset, Double.isInfinite(requestRate) ? "inf" : requestRate);
+                return report(new BenchmarkRunner(local.sender(ignoreEos), maxConcurrency).run(requests), slo,
+                        percentiles, metrics, "in-process", local.modelName());
+            }
+        }
         HttpClient http = HttpRequestSender.defaultClient();
         String modelName = model != null ? model : HttpRequestSender.firstModel(http, baseUrl, apiKey);
         out.printf("Benchmarking %s at %s: %d requests, %s dataset, request rate %s%n", modelName, baseUrl,
                 requests.size(), dataset, Double.isInfinite(requestRate) ? "inf" : requestRate);
         BenchmarkRunner runner = new BenchmarkRunner(new HttpRequestSender(http, baseUrl, modelName, apiKey,
                 ignoreEos), maxConcurrency);
-        BenchmarkRunner.Run run = runner.run(requests);
+        return report(runner.run(requests), slo, percentiles, metrics, "openai", modelName);
+    }
+
+    private int report(BenchmarkRunner.Run run, GoodputSlo slo, double[] percentiles, List<String> metrics,
+                       String backend, String modelName) throws IOException {
         BenchmarkResult result = BenchmarkMetrics.compute(run.outcomes(), run.durationSeconds(), slo, percentiles);
         new ResultPrinter(out).print(result, maxConcurrency, requestRate, metrics);
         if (result.failed() > 0) {
@@ -133,7 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
             Path file = resultFilename != null ? resultFilename : Path.of("chronoscope-bench-"
                     + (Double.isInfinite(requestRate) ? "inf" : requestRate) + "qps-" + System.currentTimeMillis()
                     + ".json");
-            ResultWriter.write(file, result, new ResultWriter.RunInfo("openai", modelName, numPrompts, requestRate,
+            ResultWriter.write(file, result, new ResultWriter.RunInfo(backend, modelName, numPrompts, requestRate,
                     burstiness, maxConcurrency, slo));
             out.println("Result saved to " + file);
         }

@@ -24,7 +24,7 @@ public final class EngineCli implements Runnable {
     public static CommandLine commandLine(ModelBackendFactory backends, PrintStream out) {
         CommandLine cli = new CommandLine(new EngineCli());
         cli.addSubcommand(new CommandLine(new ServeCommand(backends)));
-        cli.addSubcommand(new CommandLine(new BenchCommand(out)));
+        cli.addSubcommand(new CommandLine(new BenchCommand(backends, out)));
         // Users act on a message naming the bad option or file, not on a stack trace.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String message = e.getMessage() != null ? e.getMessage() : e.toString();

@@ -1,18 +1,26 @@
 package dev.chronoscope.engine.cli;
 
+import dev.chronoscope.engine.core.ByteLevelTokenizer;
+import dev.chronoscope.engine.executor.ExecutorOptions;
+import dev.chronoscope.engine.executor.ModelExecutors;
+import dev.chronoscope.engine.model.ModelConfigs;
+
 /**
- * THE ONE PLACE where {@code chronoscope serve} finds its model executor and tokenizer. The serving layer
- * (scheduler, KV manager, API) is complete; the model executors (engine.executor implementations) are
- * built separately and plug in here, e.g. {@code spec -> new ModelBackend(ModelExecutors.create(spec...),
- * tokenizer)}. Until they are wired, serve refuses to start with a message saying so.
+ * THE ONE PLACE where {@code chronoscope serve} and the in-process benchmark find their model executor and
+ * tokenizer: the model's preset or config.json, seeded random weights, the byte-level tokenizer, and the
+ * executor's defaults for everything {@link ExecutorSpec} does not name.
  */
 public final class ModelBackends {
     private ModelBackends() {}
 
     public static ModelBackendFactory standard() {
         return spec -> {
-            throw new IllegalStateException("this build has no model executor wired into "
-                    + ModelBackends.class.getName() + ", so it cannot serve '" + spec.model() + "'");
+            ExecutorOptions options = ExecutorOptions.defaults()
+                    .withParallelism(spec.tensorParallelSize(), spec.pipelineParallelSize())
+                    .withBackend(spec.distributedExecutorBackend() == null ? ExecutorOptions.INPROC
+                            : spec.distributedExecutorBackend());
+            return new ModelBackend(ModelExecutors.create(ModelConfigs.resolve(spec.model()), options),
+                    new ByteLevelTokenizer());
         };
     }
 }

@@ -100,12 +100,38 @@ class ServeAndBenchCliTest {
     }
 
     @Test
-    void theStandardBackendSaysNoExecutorIsWired() {
+    void theStandardBackendNamesAnUnknownModel() {
         StringWriter err = new StringWriter();
         CommandLine cli = EngineCli.commandLine(ModelBackends.standard(), System.out);
         cli.getSubcommands().get("serve").setErr(new PrintWriter(err));
-        assertThat(cli.execute("serve", "--model", "tiny", "--port", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("no model executor wired", "'tiny'");
+        assertThat(cli.execute("serve", "--model", "no-such-model", "--port", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown model 'no-such-model'");
+    }
+
+    @Test
+    void benchInProcessRunsTheTinyModelOnTheStandardBackendAndSavesVllmFields(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Path result = dir.resolve("result.json");
+        int exit = EngineCli.commandLine(ModelBackends.standard(), new PrintStream(printed, true, StandardCharsets.UTF_8))
+                .execute("bench", "--in-process", "--model", "tiny", "--num-prompts", "6", "--random-input-len", "24",
+                        "--random-output-len", "4", "--ignore-eos", "--max-num-seqs", "4", "--seed", "3",
+                        "--save-result", "--result-filename", result.toString());
+        String out = printed.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(out).isZero();
+        assertThat(out).contains("Benchmarking tiny in-process: 6 requests", "Successful requests:");
+        JsonNode saved = new ObjectMapper().readTree(result.toFile());
+        assertThat(saved.get("backend").asText()).isEqualTo("in-process");
+        assertThat(saved.get("completed").asInt()).isEqualTo(6);
+        assertThat(saved.get("total_output_tokens").asInt()).isEqualTo(24);
+    }
+
+    @Test
+    void benchRefusesBothOrNeitherTarget() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = EngineCli.commandLine(TEST_BACKEND, System.out);
+        cli.getSubcommands().get("bench").setErr(new PrintWriter(err));
+        assertThat(cli.execute("bench", "--num-prompts", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("give either --base-url (a server) or --in-process");
     }
 
     @Test

@@ -1,0 +1,54 @@
+package dev.chronoscope.emulator.run;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the pieces of an emulated engine JVM are: the java executable, the engine's classpath (its
+ * unchanged jar and libraries), the agent jar and the engine's main class.
+ */
+public record EngineInstallation(Path javaExecutable, String engineClasspath, Path agentJar, String mainClass, List<String> jvmOptions) {
+    public static final String ENGINE_MAIN = "dev.chronoscope.engine.cli.EngineCli";
+
+    /**
+     * The emulation runs on one carrier thread for seconds to minutes: C2's compiler threads and a
+     * parallel collector only compete with it for cores and do not pay back within such a run (measured
+     * in docs/emulate.md: about half the CPU time and wall time of the default JVM for Llama-3-8B).
+     */
+    public static final List<String> EMULATION_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /** The launcher's layout under {@code chronoscope.home} (set by ./chronoscope). */
+    public static EngineInstallation fromHome() {
+        String home = System.getProperty("chronoscope.home");
+        if (home == null) {
+            throw new ScenarioException("the chronoscope.home system property is not set; run emulate through ./chronoscope");
+        }
+        Path root = Path.of(home);
+        Path engineJar = root.resolve("engine/target/engine.jar");
+        Path agentJar = root.resolve("interposer-agent/target/interposer-agent.jar");
+        for (Path p : List.of(engineJar, agentJar)) {
+            if (!Files.isRegularFile(p)) {
+                throw new ScenarioException(p + " is missing; build with ./mvnw -DskipTests package (./chronoscope does it on first use)");
+            }
+        }
+        return new EngineInstallation(Path.of(System.getProperty("java.home"), "bin", "java"),
+                engineJar + File.pathSeparator + root.resolve("engine/target/lib") + File.separator + "*",
+                agentJar, ENGINE_MAIN, EMULATION_JVM_OPTIONS);
+    }
+
+    /** The child's command line: the engine's main with the agent attached. */
+    List<String> command(String agentOptions, List<String> engineArguments) {
+        List<String> c = new java.util.ArrayList<>();
+        c.add(javaExecutable.toString());
+        c.add("--enable-native-access=ALL-UNNAMED");
+        // ByteBuddy, inside the agent, still reaches for sun.misc.Unsafe; its warnings say nothing about the run.
+        c.add("--sun-misc-unsafe-memory-access=allow");
+        c.addAll(jvmOptions);
+        c.add("-javaagent:" + agentJar.toAbsolutePath() + "=" + agentOptions);
+        c.addAll(List.of("-cp", engineClasspath, mainClass));
+        c.addAll(engineArguments);
+        return c;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.chronoscope.agent.run;
+
+import dev.chronoscope.agent.AgentOptions;
+import dev.chronoscope.agent.device.EmulatedDevices;
+import dev.chronoscope.emulator.gpu.VirtualCluster;
+import dev.chronoscope.emulator.gpu.catalog.DeviceCatalog;
+import dev.chronoscope.emulator.gpu.catalog.DeviceSpec;
+import dev.chronoscope.emulator.models.KernelModels;
+import dev.chronoscope.emulator.models.KernelPredictor;
+import dev.chronoscope.emulator.models.defaults.DefaultModels;
+import dev.chronoscope.emulator.models.store.ModelStore;
+import dev.chronoscope.emulator.stream.codec.Encoding;
+import dev.chronoscope.emulator.stream.event.EventSink;
+import dev.chronoscope.emulator.stream.event.StreamEvent;
+import dev.chronoscope.emulator.stream.sink.RunFolderSink;
+import dev.chronoscope.emulator.time.Emulation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one emulated JVM shares: the emulation (virtual clock and scheduler), the virtual GPUs
+ * and the sink their events go to. Built once in premain, before the engine's first class loads.
+ */
+public final class EmulationSession {
+    /** The virtual clock's wall-clock epoch: fixed, so that emulated wall-clock reads are deterministic. */
+    public static final long WALL_CLOCK_EPOCH_MILLIS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+
+    private static volatile EmulationSession current;
+
+    private final AgentOptions options;
+    private final Emulation emulation;
+    private final RunStatistics statistics;
+    private final EmulatedDevices devices;
+    private final long wallStartNanos = System.nanoTime();
+
+    private EmulationSession(AgentOptions options, Emulation emulation, RunStatistics statistics, EmulatedDevices devices) {
+        this.options = options;
+        this.emulation = emulation;
+        this.statistics = statistics;
+        this.devices = devices;
+    }
+
+    /** Builds the session; errors (unknown GPU, unreadable models store) name what was wrong. */
+    public static EmulationSession start(AgentOptions options) {
+        if (current != null) throw new IllegalStateException("an emulation session is already running in this JVM");
+        DeviceSpec spec = DeviceCatalog.standard().get(options.gpu());
+        KernelPredictor predictor = predictor(options.models());
+        Emulation emulation = Emulation.builder().name("chronoscope").mode(options.timeMode())
+                .wallClockEpochMillis(WALL_CLOCK_EPOCH_MILLIS).build();
+        RunStatistics statistics = new RunStatistics(sink(options.runDir(), options.encoding()));
+        statistics.accept(new StreamEvent.RunStart(0, "run", scenarioJson(options.runDir()),
+                options.timeMode().name().toLowerCase(Locale.ROOT), Map.of("agent", version()), WALL_CLOCK_EPOCH_MILLIS));
+        statistics.accept(new StreamEvent.ProcessRegistered(0, 0, "engine"));
+        VirtualCluster cluster = VirtualCluster.builder(spec, options.gpus()).clock(emulation).predictor(predictor)
+                .sink(statistics).build();
+        EmulationSession session = new EmulationSession(options, emulation, statistics, new EmulatedDevices(cluster, 0));
+        current = session;
+        return session;
+    }
+
+    /** The session of this JVM; the agent's interception points fail loudly without one. */
+    public static EmulationSession current() {
+        EmulationSession s = current;
+        if (s == null) throw new IllegalStateException("the chronoscope agent has no emulation session in this JVM");
+        return s;
+    }
+
+    public static Optional<EmulationSession> active() { return Optional.ofNullable(current); }
+
+    public AgentOptions options() { return options; }
+
+    public Emulation emulation() { return emulation; }
+
+    public EmulatedDevices devices() { return devices; }
+
+    /** Where the engine-level events (steps, requests) go: the same stream as the devices'. */
+    EventSink sink() { return statistics; }
+
+    long kernels() { return statistics.kernels(); }
+
+    long finishedRequests() { return statistics.finishedRequests(); }
+
+    java.util.Set<String> modelVersions() { return statistics.modelVersions(); }
+
+    long wallNanos() { return System.nanoTime() - wallStartNanos; }
+
+    /** Ends the stream with the run's outcome and completes the run folder. */
+    void finish(boolean ok, String message) {
+        statistics.accept(new StreamEvent.RunEnd(emulation.now(), ok ? "ok" : "error", message == null ? "" : message));
+        statistics.close();
+    }
+
+    private static KernelPredictor predictor(Path models) {
+        if (models == null) {
+            Path temporary;
+            try {
+                temporary = Files.createTempFile("chronoscope-default-models", ".db");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try (ModelStore store = ModelStore.open(temporary)) {
+                DefaultModels.load().seedIfEmpty(store);
+                return new KernelModels(store, d -> Optional.empty()).predictor();
+            } finally {
+                temporary.toFile().delete();
+            }
+        }
+        if (!Files.isRegularFile(models)) throw new IllegalArgumentException("models store " + models + " does not exist");
+        try (ModelStore store = ModelStore.open(models)) {
+            return new KernelModels(store, d -> Optional.empty()).predictor();
+        }
+    }
+
+    private static EventSink sink(Path runDir, String encoding) {
+        if (runDir == null) return EventSink.NONE;
+        return RunFolderSink.create(runDir, encoding.equals("ndjson") ? Encoding.NDJSON : Encoding.BINARY);
+    }
+
+    private static String scenarioJson(Path runDir) {
+        Path file = runDir == null ? null : runDir.resolve("scenario.json");
+        try {
+            return file != null && Files.isRegularFile(file) ? Files.readString(file) : "{}";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String version() {
+        String v = EmulationSession.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}
