@@ -75,6 +75,10 @@ public final class KernelEditorViewModel implements ExclusionTarget, ActivationT
     private final ObservableList<SampleRow> samples = FXCollections.observableArrayList();
     private final ObservableList<ModelVersion> versions = FXCollections.observableArrayList();
     private final ObservableList<String> availableFeatures = FXCollections.observableArrayList();
+    // Unmodifiable views made once: they hold their listeners weakly, so a view made per call could be collected.
+    private final ObservableList<SampleRow> samplesView = FXCollections.unmodifiableObservableList(samples);
+    private final ObservableList<ModelVersion> versionsView = FXCollections.unmodifiableObservableList(versions);
+    private final ObservableList<String> featuresView = FXCollections.unmodifiableObservableList(availableFeatures);
     private final ReadOnlyLongWrapper activeVersionId = new ReadOnlyLongWrapper();
     private final ReadOnlyObjectWrapper<ModelVersion> shownVersion = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<KernelModel> model = new ReadOnlyObjectWrapper<>();
@@ -218,6 +222,15 @@ public final class KernelEditorViewModel implements ExclusionTarget, ActivationT
         KernelModel before = model.get();
         KernelModel after = ModelParameters.with(before, name, value);
         commands.execute(new ReplaceValueCommand<>("Set " + name, this::setModel, before, after));
+    }
+
+    /** As {@link #setCoefficient}, from text typed by the user; a bad value is reported, not thrown. */
+    public void setCoefficient(String name, String text) {
+        try {
+            setCoefficient(name, Double.parseDouble(text.strip()));
+        } catch (IllegalArgumentException e) {
+            feedback.error("Setting " + name + " to '" + text + "'", e instanceof NumberFormatException ? new IllegalArgumentException("not a number") : e);
+        }
     }
 
     public void setForm(ModelForm form) {
@@ -383,11 +396,11 @@ public final class KernelEditorViewModel implements ExclusionTarget, ActivationT
 
     public ReadOnlyObjectProperty<KernelKey> kernelProperty() { return kernel.getReadOnlyProperty(); }
 
-    public ObservableList<SampleRow> samples() { return FXCollections.unmodifiableObservableList(samples); }
+    public ObservableList<SampleRow> samples() { return samplesView; }
 
-    public ObservableList<ModelVersion> versions() { return FXCollections.unmodifiableObservableList(versions); }
+    public ObservableList<ModelVersion> versions() { return versionsView; }
 
-    public ObservableList<String> availableFeatures() { return FXCollections.unmodifiableObservableList(availableFeatures); }
+    public ObservableList<String> availableFeatures() { return featuresView; }
 
     public ReadOnlyLongProperty activeVersionIdProperty() { return activeVersionId.getReadOnlyProperty(); }
 
