@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * A scatter plot on a Canvas the size of the region: samples as points, model curves beneath,
- * guides behind, selected points ringed. Click picks the nearest point, a drag draws a lasso,
+ * A scatter plot on a Canvas the size of the region: samples as points, model curves over them,
+ * guides behind, selected points ringed on top. Click picks the nearest point, a drag draws a lasso,
  * Shift adds to the selection; the chosen ids go to {@link #setOnSelect}. Changes are coalesced
  * into one redraw per pulse.
  */
@@ -157,8 +157,9 @@ public final class XYPlot extends Region {
         g.rect(LEFT, TOP, w - LEFT - RIGHT, h - TOP - BOTTOM);
         g.clip();
         d.guides().forEach(guide -> drawGuide(g, guide, w));
-        d.curves().forEach(c -> drawCurve(g, c));
         drawPoints(g, d);
+        d.curves().forEach(c -> drawCurve(g, c));
+        drawSelection(g, d);
         g.restore();
         drawLegend(g, d, w);
         if (lasso != null && lasso.size() > 1) {
@@ -268,7 +269,6 @@ public final class XYPlot extends Region {
     private void drawPoints(GraphicsContext g, PlotData d) {
         px = new double[d.size()];
         py = new double[d.size()];
-        Set<Long> sel = selected.get();
         g.setLineWidth(1.2);
         for (int i = 0; i < d.size(); i++) {
             double x = xs.toPixel(d.x()[i]), y = ys.toPixel(d.y()[i]);
@@ -284,6 +284,11 @@ public final class XYPlot extends Region {
                 g.fillOval(x - 2.5, y - 2.5, 5, 5);
             }
         }
+    }
+
+    /** Rings on top of everything, so brushed points stay visible under the curves. */
+    private void drawSelection(GraphicsContext g, PlotData d) {
+        Set<Long> sel = selected.get();
         if (sel.isEmpty()) return;
         g.setStroke(SELECTED);
         g.setLineWidth(2);

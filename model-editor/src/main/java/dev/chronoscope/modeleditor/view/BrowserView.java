@@ -18,7 +18,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Device → kernel → versions, with each version's R², MAPE, k-fold CV MAPE and samples used/total;
+ * Device → kernel → versions, with each version's R², MAPE, k-fold CV MAPE and samples used/total
+ * (fitted on / stored now: shipped defaults were fitted on profiles the store may not hold);
  * kernels on their roofline default are greyed. Choosing a kernel or version opens it in the editor.
  */
 public final class BrowserView extends TreeTableView<BrowserRow> {
@@ -31,13 +32,14 @@ public final class BrowserView extends TreeTableView<BrowserRow> {
         setId("browser");
         setShowRoot(false);
         setRoot(new TreeItem<>());
-        getColumns().add(column("device / kernel / version", 215, BrowserRow::name));
-        getColumns().add(column("form", 62, r -> r.version() == null ? (r.rooflineOnly() ? "roofline" : "") : r.version().model().form().id()));
-        getColumns().add(column("R²", 58, r -> r.version() == null ? "" : Formats.r2(r.version().metrics().r2())));
-        getColumns().add(column("MAPE", 58, r -> r.version() == null ? "" : Formats.percent(r.version().metrics().mape())));
-        getColumns().add(column("CV MAPE", 64, r -> r.version() == null ? "" : Formats.percent(r.version().metrics().cvMape())));
-        getColumns().add(column("used / total", 90, r -> r.kind() == BrowserRow.Kind.DEVICE ? "" : r.samplesUsed() + " / " + r.samplesTotal()));
-        getColumns().add(column("status", 190, BrowserRow::status));
+        getColumns().add(column("device / kernel / version", 172, BrowserRow::name));
+        getColumns().add(column("form", 64, r -> r.version() == null ? (r.rooflineOnly() ? "roofline" : "") : r.version().model().form().id()));
+        getColumns().add(column("R²", 56, r -> r.version() == null ? "" : Formats.r2(r.version().metrics().r2())));
+        getColumns().add(column("MAPE", 54, r -> r.version() == null ? "" : Formats.percent(r.version().metrics().mape())));
+        getColumns().add(column("CV MAPE", 62, r -> r.version() == null ? "" : Formats.percent(r.version().metrics().cvMape())));
+        getColumns().add(column("fitted / stored", 92, r -> r.kind() == BrowserRow.Kind.DEVICE || r.rooflineOnly() && r.samplesTotal() == 0 ? "" : r.samplesUsed() + " / " + r.samplesTotal()));
+        getColumns().add(column("status", 118, BrowserRow::status));
+        setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().forEach(c -> c.setSortable(false));
         setRowFactory(t -> new TreeTableRow<>() {
             @Override protected void updateItem(BrowserRow r, boolean empty) {

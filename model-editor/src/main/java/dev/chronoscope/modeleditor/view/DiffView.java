@@ -34,6 +34,8 @@ public final class DiffView extends BorderPane {
     private void show(ModelDiff d) {
         if (d == null) {
             table.getItems().clear();
+            before.setText("before");
+            after.setText("after");
             caption.setText("Refit, save or compare a version to see what changed.");
             return;
         }

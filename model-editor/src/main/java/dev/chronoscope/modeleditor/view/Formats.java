@@ -17,6 +17,7 @@ final class Formats {
         if (Double.isNaN(v)) return "—";
         double a = Math.abs(v);
         if (a == 0) return "0";
+        if (v == Math.rint(v) && a < 1e12) return Long.toString((long) v);
         if (a >= 1e-3 && a < 1e7) return String.format(Locale.ROOT, "%.6g", v);
         return String.format(Locale.ROOT, "%.4e", v);
     }

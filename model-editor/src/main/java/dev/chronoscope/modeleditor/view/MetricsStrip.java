@@ -7,7 +7,7 @@ import javafx.beans.Observable;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 
 import java.util.List;
 
@@ -16,12 +16,12 @@ import java.util.List;
  * metrics on the samples included now (they move with every exclusion and hand edit), and which
  * version predictions use.
  */
-public final class MetricsStrip extends HBox {
+public final class MetricsStrip extends FlowPane {
     private final KernelEditorViewModel vm;
     private final Label kernel = new Label(), stored = new Label(), live = new Label(), active = new Label();
 
     public MetricsStrip(KernelEditorViewModel vm) {
-        super(18);
+        super(18, 2);
         this.vm = vm;
         setId("metrics-strip");
         kernel.getStyleClass().add("strip-title");

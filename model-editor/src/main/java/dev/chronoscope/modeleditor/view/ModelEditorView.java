@@ -67,7 +67,7 @@ public final class ModelEditorView extends BorderPane {
         VBox right = new VBox(new MetricsStrip(editor), work);
         VBox.setVgrow(work, Priority.ALWAYS);
         SplitPane main = new SplitPane(browser, right);
-        main.setDividerPositions(0.36);
+        main.setDividerPositions(0.40);
         SplitPane.setResizableWithParent(browser, false);
 
         setTop(toolbar(editor));

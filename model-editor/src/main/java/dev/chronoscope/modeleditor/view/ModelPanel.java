@@ -138,8 +138,9 @@ public final class ModelPanel extends HBox {
             items.add(EngineeredFeatures.INTERCEPT);
             items.addAll(vm.availableFeatures());
             if (s != null) items.addAll(s.features());
-            if (!features.getItems().equals(new ArrayList<>(items))) features.getItems().setAll(items);
+            // Checks first: ControlsFX's check model reads stale indices if items change under checked ones.
             features.getCheckModel().clearChecks();
+            if (!features.getItems().equals(new ArrayList<>(items))) features.getItems().setAll(items);
             if (s != null) {
                 s.features().forEach(features.getCheckModel()::check);
                 form.setValue(s.form());

@@ -67,6 +67,10 @@ public final class PlotsView extends BorderPane {
         logY.setId("log-y");
         logY.selectedProperty().bindBidirectional(vm.logYProperty());
         compare.setPromptText("compare with…");
+        compare.setPrefWidth(300);
+        compare.setMaxWidth(300);
+        axis.setPrefWidth(170);
+        axis.setMinWidth(120);
         compare.setCellFactory(l -> new VersionCell());
         compare.setButtonCell(new VersionCell());
         vm.versions().addListener((ListChangeListener<ModelVersion>) c -> refreshCompareChoices());
@@ -77,6 +81,7 @@ public final class PlotsView extends BorderPane {
         });
         compare.valueProperty().addListener((o, a, b) -> { if (!updatingCompare) vm.compareWith(b); });
         Label hint = new Label("click: pick · drag: lasso · Shift: add");
+        hint.setMinWidth(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

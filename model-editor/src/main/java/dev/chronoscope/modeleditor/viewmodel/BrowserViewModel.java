@@ -66,11 +66,11 @@ public final class BrowserViewModel {
                             (v.id() == e.activeVersion() ? "active · " : "") + v.author()), List.of()));
                 }
                 String status = active != null ? "active v" + active.id() : "roofline default";
-                if (e.samples() > 0) status += " · " + e.samples() + " samples" + (e.excluded() > 0 ? " (" + e.excluded() + " excluded)" : "");
+                if (e.excluded() > 0) status += " · " + e.excluded() + " excl.";
                 kernelNodes.add(new BrowserNode(new BrowserRow(BrowserRow.Kind.KERNEL, device, e.kernel(), active,
                         active != null ? active.metrics().samples() : 0, e.samples(), status), versionNodes));
             }
-            String status = fitted + " fitted · " + (ks.size() - fitted) + " roofline";
+            String status = fitted + " fitted, " + (ks.size() - fitted) + " roofline";
             out.add(new BrowserNode(new BrowserRow(BrowserRow.Kind.DEVICE, device, null, null, 0, 0, status), kernelNodes));
         });
         return out;
