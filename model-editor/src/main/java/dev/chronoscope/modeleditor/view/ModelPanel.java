@@ -135,7 +135,8 @@ public final class ModelPanel extends HBox {
         updating = true;
         try {
             Set<String> items = new LinkedHashSet<>();
-            items.add(EngineeredFeatures.INTERCEPT);
+            // Engineered terms first: the shipped linear models use them, so the checked ones are in view.
+            items.addAll(EngineeredFeatures.NAMES);
             items.addAll(vm.availableFeatures());
             if (s != null) items.addAll(s.features());
             // Checks first: ControlsFX's check model reads stale indices if items change under checked ones.

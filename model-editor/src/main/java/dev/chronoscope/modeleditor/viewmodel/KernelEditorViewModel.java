@@ -188,7 +188,8 @@ public final class KernelEditorViewModel implements ExclusionTarget, ActivationT
         return ids.size();
     }
 
-    private void changeExclusions(Collection<Long> ids, ExclusionState next, String verb) {
+    private void changeExclusions(Collection<Long> chosen, ExclusionState next, String verb) {
+        Set<Long> ids = Set.copyOf(chosen);
         Map<Long, ExclusionState> before = new LinkedHashMap<>(), after = new LinkedHashMap<>();
         for (SampleRow s : samples) {
             if (ids.contains(s.id()) && !s.exclusion().equals(next)) {
