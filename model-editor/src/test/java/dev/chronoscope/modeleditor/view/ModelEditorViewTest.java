@@ -11,6 +11,7 @@ import dev.chronoscope.modeleditor.task.CurrentThreadTaskExecutor;
 import dev.chronoscope.modeleditor.viewmodel.KernelKey;
 import dev.chronoscope.modeleditor.viewmodel.SampleSource;
 import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -85,6 +86,30 @@ class ModelEditorViewTest {
         assertThat(store.samples(KEY.device(), KEY.kernel(), false)).hasSize(SyntheticStore.SAMPLES);
         robot.clickOn("#redo");
         assertThat(live.getText()).isEqualTo(after);
+    }
+
+    @Test void aLassoDraggedInOnePlotSelectsThePointsInsideItEverywhere(FxRobot robot) {
+        open(robot);
+        XYPlot residuals = pane.view().plots().residualPlot();
+        double w = residuals.getWidth(), h = residuals.getHeight();
+        double left = 60, right = w * 0.5, top = 20, bottom = h - 35;
+        robot.drag(residuals.localToScreen(left, top), MouseButton.PRIMARY)
+                .moveTo(residuals.localToScreen(right, top))
+                .moveTo(residuals.localToScreen(right, bottom))
+                .moveTo(residuals.localToScreen(left, bottom))
+                .release(MouseButton.PRIMARY);
+
+        var selected = pane.viewModel().editor().selection().ids();
+        assertThat(selected).isNotEmpty().hasSizeLessThan(SyntheticStore.SAMPLES);
+        var samples = pane.viewModel().editor().samples();
+        for (int i = 0; i < samples.size(); i++) {
+            double x = residuals.pointPosition(i)[0];
+            boolean inside = x > left + 2 && x < right - 2;
+            boolean outside = x < left - 2 || x > right + 2;
+            if (inside) assertThat(selected).contains(samples.get(i).id());
+            if (outside) assertThat(selected).doesNotContain(samples.get(i).id());
+        }
+        assertThat(pane.view().sampleTable().getSelectionModel().getSelectedItems()).hasSize(selected.size());
     }
 
     @Test void theRefitButtonCreatesAChildVersionAndShowsTheDiff(FxRobot robot) {
