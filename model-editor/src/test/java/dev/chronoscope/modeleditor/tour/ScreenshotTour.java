@@ -7,7 +7,8 @@ import dev.chronoscope.modeleditor.CalibrationService;
 import dev.chronoscope.modeleditor.ModelEditorPane;
 import dev.chronoscope.modeleditor.plot.Lasso;
 import dev.chronoscope.modeleditor.plot.XYPlot;
-import dev.chronoscope.modeleditor.task.CurrentThreadTaskExecutor;
+import dev.chronoscope.modeleditor.task.BackgroundTaskExecutor;
+import dev.chronoscope.modeleditor.task.TaskHandle;
 import dev.chronoscope.modeleditor.viewmodel.KernelEditorViewModel;
 import dev.chronoscope.modeleditor.viewmodel.KernelKey;
 import dev.chronoscope.modeleditor.viewmodel.SampleSource;
@@ -26,11 +27,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Takes the documentation screenshots: the editor at 1600×1000 on a temporary store seeded with
- * the shipped defaults plus public Vidur H100 profiles, through a scripted session. Not a test:
+ * the shipped defaults plus public Vidur H100 profiles, through a scripted session that uses the
+ * production background executor (each step waits for the worker to drain). Not a test:
  * {@code ScreenshotTour VIDUR_DIR OUT_DIR}, under xvfb-run (see docs/model-editor.md).
  */
 public final class ScreenshotTour {
     private static Path vidur, out;
+    private static BackgroundTaskExecutor executor;
 
     public static void main(String[] args) {
         vidur = Path.of(args[0]);
@@ -49,20 +52,23 @@ public final class ScreenshotTour {
         Path dir = Files.createTempDirectory("chronoscope-tour");
         ModelStore store = ModelStore.open(dir.resolve("models.db"));
         DefaultModels.load().seedIfEmpty(store);
-        ModelEditorPane pane = ModelEditorPane.create(store, new CurrentThreadTaskExecutor(), d -> java.util.Optional.empty(),
+        executor = new BackgroundTaskExecutor();
+        ModelEditorPane pane = ModelEditorPane.create(store, executor, d -> java.util.Optional.empty(),
                 CalibrationService.notAvailable("cpu-local calibration (chronoscope calibrate) is not part of this build yet"));
         Scene scene = new Scene((Parent) pane.node(), 1600, 1000);
         stage.setScene(scene);
         stage.show();
         var vm = pane.viewModel();
         KernelEditorViewModel editor = vm.editor();
-        vm.sources().importSamples(SampleSource.VIDUR, vidur.resolve("profiling/compute/h100/meta-llama/Llama-2-7b-hf"), "h100-sxm");
-        vm.sources().importSamples(SampleSource.VIDUR, vidur.resolve("profiling/compute/h100/meta-llama/Llama-2-70b-hf"), "h100-sxm");
-        vm.sources().importSamples(SampleSource.VIDUR, vidur.resolve("profiling/network/h100_dgx/all_reduce.csv"), "h100-sxm");
         Files.createDirectories(out);
 
         Thread script = new Thread(() -> {
             try {
+                fx(() -> {
+                    vm.sources().importSamples(SampleSource.VIDUR, vidur.resolve("profiling/compute/h100/meta-llama/Llama-2-7b-hf"), "h100-sxm");
+                    vm.sources().importSamples(SampleSource.VIDUR, vidur.resolve("profiling/compute/h100/meta-llama/Llama-2-70b-hf"), "h100-sxm");
+                    vm.sources().importSamples(SampleSource.VIDUR, vidur.resolve("profiling/network/h100_dgx/all_reduce.csv"), "h100-sxm");
+                });
                 fx(() -> pane.view().browser().reveal(new KernelKey("h100-sxm", "mlp_up_proj")));
                 shoot(scene, "model-editor-overview.png");
 
@@ -111,6 +117,7 @@ public final class ScreenshotTour {
                 e.printStackTrace();
             } finally {
                 Platform.runLater(() -> {
+                    executor.close();
                     store.close();
                     Platform.exit();
                 });
@@ -130,8 +137,20 @@ public final class ScreenshotTour {
             }
         });
         if (!done.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("FX step did not finish");
+        awaitWorker();
+        awaitWorker(); // results may have submitted follow-up work (a reload, a browser refresh)
         // A tool, not a test: give layout and the coalesced plot redraws a few pulses.
         Thread.sleep(600);
+    }
+
+    /** Waits until the worker has done everything submitted so far and its results reached the FX thread. */
+    private static void awaitWorker() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            TaskHandle barrier = executor.submit("barrier", ctx -> null, x -> done.countDown(), e -> done.countDown());
+            if (barrier.state().isDone()) done.countDown();
+        });
+        if (!done.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("background work did not finish");
     }
 
     private static void shoot(Scene scene, String name) throws Exception {
