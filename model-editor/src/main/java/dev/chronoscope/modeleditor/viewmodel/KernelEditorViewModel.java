@@ -133,19 +133,37 @@ public final class KernelEditorViewModel implements ExclusionTarget, ActivationT
     }
 
     private void show(Loaded l) {
-        commands.clear();
-        selection.clear();
-        diff.set(null);
-        compareVersion.set(null);
+        boolean sameKernel = l.key().equals(kernel.get());
+        if (!sameKernel) {
+            commands.clear();
+            selection.clear();
+            diff.set(null);
+            compareVersion.set(null);
+        }
         kernel.set(l.key());
         versions.setAll(l.versions());
         activeVersionId.set(l.activeId());
         samples.setAll(l.samples());
         availableFeatures.setAll(featureNames(l.samples()));
-        xFeature.set(defaultAxis(l.key().kernel(), l.samples()));
-        showVersion(l.versions().stream().filter(v -> v.id() == l.showId()).findFirst()
-                .orElse(l.versions().isEmpty() ? null : l.versions().getLast()));
+        if (!sameKernel || !availableFeatures.contains(xFeature.get())) xFeature.set(defaultAxis(l.key().kernel(), l.samples()));
+        ModelVersion show = l.versions().stream().filter(v -> v.id() == l.showId()).findFirst()
+                .orElse(l.versions().isEmpty() ? null : l.versions().getLast());
+        if (sameKernel && show != null && shownVersion.get() != null && show.id() == shownVersion.get().id()) {
+            reevaluate(); // same version: keep a hand edit in progress, measure it on the new samples
+        } else {
+            showVersion(show);
+        }
         feedback.status(l.key() + ": " + l.samples().size() + " samples, " + l.versions().size() + " versions");
+    }
+
+    /**
+     * Reads the kernel again after the store changed under it (an import), keeping the version
+     * shown, the undo history and the selection: the edits made so far still apply.
+     */
+    public void reload() {
+        KernelKey key = kernel.get();
+        if (key == null) return;
+        load(key, shownVersion.get() != null ? shownVersion.get().id() : 0);
     }
 
     /** Shows a version of this kernel (null: the roofline default) and takes its form and features for the next refit. */

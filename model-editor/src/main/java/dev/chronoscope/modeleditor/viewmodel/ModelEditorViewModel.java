@@ -61,7 +61,7 @@ public final class ModelEditorViewModel {
 
     private void storeChangedAndReload() {
         browser.refresh();
-        if (editor.kernelProperty().get() != null) editor.load(editor.kernelProperty().get());
+        editor.reload();
     }
 
     private void activated(ModelVersion v) {

@@ -82,6 +82,20 @@ class KernelEditorViewModelTest {
         assertThat(sample(outlier).excluded()).isTrue();
     }
 
+    @Test void importingSamplesIntoTheOpenKernelKeepsItsUndoHistory() throws Exception {
+        long outlier = SyntheticStore.outlierId(store);
+        editor.exclude(List.of(outlier), "warm-up run");
+        Path csv = java.nio.file.Files.writeString(dir.resolve("more.csv"), "kernel,duration_ns,num_tokens,n_embd,tp\nadd,52000,700,4096,1\n");
+
+        vm.sources().importSamples(SampleSource.PROJECT, csv, SyntheticStore.DEVICE);
+
+        assertThat(editor.samples()).hasSize(SyntheticStore.SAMPLES + 1);
+        assertThat(editor.evaluation().live().samples()).isEqualTo(SyntheticStore.SAMPLES);
+        vm.commands().undo();
+        assertThat(sample(outlier).excluded()).isFalse();
+        assertThat(editor.evaluation().live().samples()).isEqualTo(SyntheticStore.SAMPLES + 1);
+    }
+
     @Test void autoFlagMarksTheOutlierWithTheRuleAsReason() {
         int flagged = editor.autoFlag(8);
         assertThat(flagged).isEqualTo(1);
