@@ -286,12 +286,13 @@ public final class KernelEditorViewModel implements ExclusionTarget, ActivationT
      */
     public TaskHandle refit() {
         KernelKey key = kernel.get();
-        var options = fitSettings.get().toOptions();
+        FitSettings settings = fitSettings.get();
         ModelVersion parent = shownVersion.get();
         String beforeLabel = label(parent);
         KernelModel beforeModel = model.get();
         FitMetrics beforeMetrics = shownMetrics();
         TaskHandle handle = executor.submit("Refitting " + key, ctx -> {
+            var options = settings.toOptions(); // settings that do not suit the form fail the task with the reason
             ctx.progress(0.05, "reading samples of " + key);
             List<StoredSample> included = store.samples(key.device(), key.kernel(), false);
             if (included.isEmpty()) throw new IllegalArgumentException("no included samples for " + key + "; import or include some first");

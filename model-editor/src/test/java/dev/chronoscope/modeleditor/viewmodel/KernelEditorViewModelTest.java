@@ -126,6 +126,17 @@ class KernelEditorViewModelTest {
         assertThat(editor.shownVersion().id()).isEqualTo(child.id());
     }
 
+    @Test void aRefitWithSettingsThatDoNotSuitTheFormFailsWithTheReasonAndSavesNothing() {
+        int versions = store.versions(SyntheticStore.DEVICE, SyntheticStore.KERNEL).size();
+        editor.setFeatures(List.of());
+        var handle = editor.refit();
+        assertThat(handle.state()).isEqualTo(TaskState.FAILED);
+        assertThat(vm.feedback().errorProperty().get()).contains("a linear model needs at least one feature");
+        assertThat(store.versions(SyntheticStore.DEVICE, SyntheticStore.KERNEL)).hasSize(versions);
+        vm.commands().undo();
+        assertThat(editor.fitSettings().features()).containsExactly("1", "bytes");
+    }
+
     @Test void activatingAVersionChangesWhatTheNextPredictorAnswers() {
         ModelVersion parent = editor.shownVersion();
         editor.exclude(List.of(SyntheticStore.outlierId(store)), "outlier");
