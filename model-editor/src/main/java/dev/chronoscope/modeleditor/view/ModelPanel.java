@@ -19,13 +19,18 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ListView;
+import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.CheckListView;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +43,10 @@ public final class ModelPanel extends HBox {
     private final KernelEditorViewModel vm;
     private final ComboBox<ModelForm> form = new ComboBox<>();
     private final ComboBox<Solver> solver = new ComboBox<>();
-    private final CheckListView<String> features = new CheckListView<>();
+    // A core ListView of check boxes: ControlsFX's CheckListView pulls the scene's focus to itself
+    // whenever its items change, which then trips JavaFX's focus clean-up when its tab is hidden.
+    private final ListView<String> features = new ListView<>();
+    private final Map<String, BooleanProperty> checked = new HashMap<>();
     private final TableView<Coefficient> coefficients = new TableView<>();
     private boolean updating;
 
@@ -54,7 +62,7 @@ public final class ModelPanel extends HBox {
         solver.getItems().setAll(Solver.values());
         form.valueProperty().addListener((o, a, b) -> { if (!updating && b != null) vm.setForm(b); });
         solver.valueProperty().addListener((o, a, b) -> { if (!updating && b != null) vm.setSolver(b); });
-        features.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> { if (!updating) vm.setFeatures(checkedInOrder()); });
+        features.setCellFactory(CheckBoxListCell.forListView(this::checkedProperty));
         vm.availableFeatures().addListener((ListChangeListener<String>) c -> showSettings());
         vm.fitSettingsProperty().addListener((o, a, b) -> showSettings());
         features.setPrefHeight(200);
@@ -123,11 +131,19 @@ public final class ModelPanel extends HBox {
 
     /** Checked features in list order, the plot's x feature last for a table (its axis). */
     private List<String> checkedInOrder() {
-        List<String> out = new ArrayList<>(features.getItems().stream().filter(features.getCheckModel().getCheckedItems()::contains).toList());
+        List<String> out = new ArrayList<>(features.getItems().stream().filter(f -> checkedProperty(f).get()).toList());
         FitSettings s = vm.fitSettings();
         String axis = vm.xFeatureProperty().get();
         if (s != null && s.form() == ModelForm.TABLE && out.remove(axis)) out.add(axis);
         return out;
+    }
+
+    private BooleanProperty checkedProperty(String feature) {
+        return checked.computeIfAbsent(feature, f -> {
+            BooleanProperty p = new SimpleBooleanProperty();
+            p.addListener((o, a, b) -> { if (!updating) vm.setFeatures(checkedInOrder()); });
+            return p;
+        });
     }
 
     private void showSettings() {
@@ -139,11 +155,9 @@ public final class ModelPanel extends HBox {
             items.addAll(EngineeredFeatures.NAMES);
             items.addAll(vm.availableFeatures());
             if (s != null) items.addAll(s.features());
-            // Checks first: ControlsFX's check model reads stale indices if items change under checked ones.
-            features.getCheckModel().clearChecks();
             if (!features.getItems().equals(new ArrayList<>(items))) features.getItems().setAll(items);
+            for (String f : items) checkedProperty(f).set(s != null && s.features().contains(f));
             if (s != null) {
-                s.features().forEach(features.getCheckModel()::check);
                 form.setValue(s.form());
                 solver.setValue(s.solver());
             }

@@ -135,6 +135,7 @@ public final class KernelEditorViewModel implements ExclusionTarget, ActivationT
     private void show(Loaded l) {
         boolean sameKernel = l.key().equals(kernel.get());
         if (!sameKernel) {
+            if (refit.get() != null && refit.get().state().isDone()) refit.set(null);
             commands.clear();
             selection.clear();
             diff.set(null);

@@ -6,7 +6,6 @@ import dev.chronoscope.emulator.models.form.RooflineModel;
 import dev.chronoscope.emulator.models.form.TableModel;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** The named parameters of each model form, and a model with one of them changed by hand. */
@@ -28,11 +27,17 @@ public final class ModelParameters {
             }
             case TableModel m -> {
                 for (TableModel.Row r : m.rows()) {
-                    out.add(new Coefficient(m.keys() + "=" + Arrays.toString(r.key()) + " knots over " + m.axis(), r.axisValues().length, false));
+                    StringBuilder name = new StringBuilder();
+                    for (int i = 0; i < m.keys().size(); i++) name.append(m.keys().get(i)).append('=').append(compact(r.key()[i])).append(' ');
+                    out.add(new Coefficient(name + "· knots over " + m.axis(), r.axisValues().length, false));
                 }
             }
         }
         return out;
+    }
+
+    private static String compact(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** {@code model} with parameter {@code name} set to {@code value}; invalid values are refused with the reason. */

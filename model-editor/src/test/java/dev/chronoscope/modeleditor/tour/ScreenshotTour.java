@@ -100,7 +100,10 @@ public final class ScreenshotTour {
                 });
                 shoot(scene, "model-editor-compare.png");
 
-                fx(() -> pane.view().browser().reveal(new KernelKey("h100-sxm", "all_reduce")));
+                fx(() -> {
+                    pane.view().browser().reveal(new KernelKey("h100-sxm", "all_reduce"));
+                    pane.view().tabs().getSelectionModel().select(1);
+                });
                 shoot(scene, "model-editor-collective.png");
 
                 fx(() -> {

@@ -203,6 +203,27 @@ class KernelEditorViewModelTest {
         }
     }
 
+    @Test void aKernelOpenedDuringARefitOpensCleanAndTheRefitIsKept() throws Exception {
+        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        try (BackgroundTaskExecutor executor = new BackgroundTaskExecutor(ui::add)) {
+            ModelEditorViewModel background = new ModelEditorViewModel(store, executor, d -> Optional.empty(), CalibrationService.notAvailable("test"));
+            KernelEditorViewModel e = background.editor();
+            e.load(new KernelKey(SyntheticStore.DEVICE, SyntheticStore.KERNEL));
+            drainUntil(ui, () -> e.shownVersion() != null);
+            int versions = store.versions(SyntheticStore.DEVICE, SyntheticStore.KERNEL).size();
+
+            TaskHandle refit = e.refit();
+            KernelKey other = new KernelKey(SyntheticStore.DEVICE, "emb");
+            e.load(other);
+            drainUntil(ui, () -> refit.state().isDone() && other.equals(e.kernelProperty().get()));
+
+            assertThat(store.versions(SyntheticStore.DEVICE, SyntheticStore.KERNEL)).hasSize(versions + 1);
+            assertThat(e.versions()).isEmpty();
+            assertThat(e.shownVersion()).as("emb runs on its roofline default").isNull();
+            assertThat(e.diff()).isNull();
+        }
+    }
+
     private static void drainUntil(BlockingQueue<Runnable> ui, BooleanSupplier done) throws InterruptedException {
         while (!done.getAsBoolean()) {
             Runnable r = ui.poll(10, TimeUnit.SECONDS);
