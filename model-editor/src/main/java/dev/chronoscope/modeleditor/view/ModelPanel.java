@@ -89,12 +89,12 @@ public final class ModelPanel extends HBox {
 
         TableColumn<Coefficient, String> name = new TableColumn<>("parameter");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(260);
-        TableColumn<Coefficient, String> value = new TableColumn<>("value (edit: double-click)");
+        name.setPrefWidth(330);
+        TableColumn<Coefficient, String> value = new TableColumn<>("value");
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(Formats.number(c.getValue().value())));
         value.setCellFactory(TextFieldTableCell.forTableColumn());
         value.setOnEditCommit(e -> vm.setCoefficient(e.getRowValue().name(), e.getNewValue()));
-        value.setPrefWidth(200);
+        value.setPrefWidth(160);
         coefficients.getColumns().add(name);
         coefficients.getColumns().add(value);
         coefficients.setEditable(true);
@@ -114,7 +114,7 @@ public final class ModelPanel extends HBox {
         save.disableProperty().bind(vm.editedProperty().not());
         save.setOnAction(e -> vm.saveEdited(note.getText()));
         HBox.setHgrow(note, Priority.ALWAYS);
-        VBox coefficientBox = new VBox(6, new Label("coefficients of the drawn model (ns per unit of each feature)"), coefficients, new HBox(6, note, save));
+        VBox coefficientBox = new VBox(6, new Label("coefficients of the drawn model (ns per unit of each feature); double-click a value to edit it"), coefficients, new HBox(6, note, save));
         VBox.setVgrow(coefficients, Priority.ALWAYS);
         HBox.setHgrow(coefficientBox, Priority.ALWAYS);
         setAlignment(Pos.TOP_LEFT);
@@ -124,7 +124,11 @@ public final class ModelPanel extends HBox {
     private void bindProgress(TaskHandle h, ProgressBar bar, Label text) {
         bar.progressProperty().unbind();
         text.textProperty().unbind();
-        if (h == null) return;
+        if (h == null) {
+            bar.setProgress(0);
+            text.setText("");
+            return;
+        }
         bar.progressProperty().bind(h.progressProperty());
         text.textProperty().bind(h.messageProperty());
     }
