@@ -26,6 +26,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
@@ -69,6 +70,7 @@ public final class ModelPanel extends HBox {
         Label featuresHint = new Label("linear: the terms · table: key features, with the plot's x feature as axis");
         featuresHint.getStyleClass().add("hint");
         featuresHint.setWrapText(true);
+        featuresHint.setMinHeight(Region.USE_PREF_SIZE);
 
         Button refit = new Button("Refit");
         refit.setId("refit");
@@ -114,7 +116,10 @@ public final class ModelPanel extends HBox {
         save.disableProperty().bind(vm.editedProperty().not());
         save.setOnAction(e -> vm.saveEdited(note.getText()));
         HBox.setHgrow(note, Priority.ALWAYS);
-        VBox coefficientBox = new VBox(6, new Label("coefficients of the drawn model (ns per unit of each feature); double-click a value to edit it"), coefficients, new HBox(6, note, save));
+        Label coefficientsTitle = new Label("coefficients of the drawn model (ns per unit of each feature); double-click a value to edit it");
+        coefficientsTitle.setWrapText(true);
+        coefficientsTitle.setMinHeight(Region.USE_PREF_SIZE);
+        VBox coefficientBox = new VBox(6, coefficientsTitle, coefficients, new HBox(6, note, save));
         VBox.setVgrow(coefficients, Priority.ALWAYS);
         HBox.setHgrow(coefficientBox, Priority.ALWAYS);
         setAlignment(Pos.TOP_LEFT);
