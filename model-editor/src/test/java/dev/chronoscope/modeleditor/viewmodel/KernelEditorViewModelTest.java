@@ -190,8 +190,10 @@ class KernelEditorViewModelTest {
             CountDownLatch release = new CountDownLatch(1);
             executor.submit("hold the worker", ctx -> release.await(5, TimeUnit.SECONDS), x -> {}, x -> {});
 
+            var oldModel = e.model();
             TaskHandle refit = e.refit();
             assertThat(e.refittingProperty().get()).isTrue();
+            assertThat(e.model()).as("the old fit stays drawn while refitting").isSameAs(oldModel);
             refit.cancel();
             release.countDown();
             drainUntil(ui, () -> refit.state().isDone());

@@ -1,6 +1,10 @@
 package dev.chronoscope.modeleditor.viewmodel;
 
+import dev.chronoscope.emulator.models.Features;
 import dev.chronoscope.emulator.models.store.KernelEntry;
+import dev.chronoscope.emulator.models.store.NewSample;
+import dev.chronoscope.modeleditor.task.TaskContext;
+import dev.chronoscope.modeleditor.task.TaskHandle;
 import dev.chronoscope.emulator.models.store.ModelStore;
 import dev.chronoscope.emulator.models.store.ModelVersion;
 import dev.chronoscope.modeleditor.CalibrationService;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +63,33 @@ class SourcesViewModelTest {
     @Test void calibrationNotAvailableSaysWhy() {
         assertThat(vm.sources().calibrationAvailable()).isFalse();
         assertThat(vm.sources().calibrationUnavailableReason()).isEqualTo("not built");
+    }
+
+    @Test void aCalibrationServiceRunsInTheBackgroundAndItsSamplesLandUnderCpuLocal() {
+        CalibrationService sweep = new CalibrationService() {
+            @Override public boolean isAvailable() { return true; }
+
+            @Override public String unavailableReason() { return ""; }
+
+            @Override public List<NewSample> calibrate(TaskContext context) {
+                List<NewSample> out = new ArrayList<>();
+                for (int i = 1; i <= 4; i++) {
+                    context.progress(i / 4.0, "add at " + 64 * i + " tokens");
+                    out.add(new NewSample("add", Features.of("num_tokens", 64 * i, "n_embd", 4096), 1_000.0 * i, "calibrate:cpu-local"));
+                }
+                return out;
+            }
+        };
+        var calibrating = new ModelEditorViewModel(store, new CurrentThreadTaskExecutor(), d -> Optional.empty(), sweep);
+        calibrating.start();
+
+        TaskHandle handle = calibrating.sources().calibrate();
+
+        assertThat(handle.state()).isEqualTo(TaskState.SUCCEEDED);
+        assertThat(store.samples(CalibrationService.DEVICE, "add", true)).hasSize(4)
+                .allSatisfy(s -> assertThat(s.source()).isEqualTo("calibrate:cpu-local"));
+        assertThat(calibrating.feedback().statusProperty().get()).isEqualTo("Calibration stored 4 samples under cpu-local");
+        assertThat(calibrating.sources().calibratingProperty().get()).isFalse();
     }
 
     @Test void exportedVersionsImportBackAsNewVersions() throws Exception {
