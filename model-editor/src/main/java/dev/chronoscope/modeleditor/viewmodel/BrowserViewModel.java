@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The model browser: every device of the catalogue and of the store, each with every kernel it
@@ -81,12 +80,5 @@ public final class BrowserViewModel {
         List<KernelKey> out = new ArrayList<>();
         for (BrowserNode d : devices.get()) for (BrowserNode k : d.children()) if (k.row().rooflineOnly()) out.add(k.row().key());
         return out;
-    }
-
-    /** Devices present, in browser order. */
-    public List<String> deviceNames() {
-        TreeSet<String> names = new TreeSet<>();
-        devices.get().forEach(d -> names.add(d.row().device()));
-        return List.copyOf(names);
     }
 }
