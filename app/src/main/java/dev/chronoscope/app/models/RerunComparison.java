@@ -19,6 +19,7 @@ final class RerunComparison {
 
     static Node of(RunViewModel original, RunViewModel rerun, RerunRequest request) {
         ReportViewModel report = new ReportViewModel(FXCollections.observableArrayList(original, rerun));
+        ReportView view = new ReportView(report); // before choosing A and B: the view draws its CDFs when they change
         report.runAProperty().set(original);
         report.runBProperty().set(rerun);
         report.refresh();
@@ -28,7 +29,6 @@ final class RerunComparison {
         title.setId("rerun-title");
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
-        ReportView view = new ReportView(report);
         VBox.setVgrow(view, Priority.ALWAYS);
         VBox box = new VBox(6, title, view);
         box.setId("rerun-comparison");

@@ -49,7 +49,7 @@ public final class RerunWithModels implements RerunHandler {
         whenEnded(rerun, () -> {
             if (rerun.state() == RunState.FINISHED) done.complete(RerunComparison.of(original, rerun, request));
             else done.completeExceptionally(new IllegalStateException("the re-run " + rerun.name() + " "
-                    + rerun.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + rerun.errorProperty().get()));
+                    + rerun.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + rerun.model().message()));
         });
         return done;
     }
