@@ -134,6 +134,22 @@ class LiveEmulationIT {
     }
 
     @Test
+    void stopEndsTheRunAndItsFolderIsComplete(FxRobot robot) throws Exception {
+        RunViewModel run = launchTiny(robot, 40, 10);
+        Fx.call(() -> { run.pause(); return null; });
+        await(120, () -> run.model().heldAt() >= 0);
+        Fx.call(() -> { run.stop(); return null; });
+        await(60, () -> run.model().console().lines().stream().anyMatch(l -> l.startsWith("(chronoscope emulate exited")));
+
+        assertThat(run.state()).isEqualTo(RunState.STOPPED);
+        assertThat(run.errorProperty().get()).isEmpty();
+        assertThat(run.model().message()).contains("was stopped");
+        Path folder = run.model().folder();
+        assertThat(folder.resolve("stream.bin")).as("the agent completed the folder").isRegularFile();
+        assertThat(run.model().eventCount()).isEqualTo(eventsIn(folder));
+    }
+
+    @Test
     void anEngineJvmThatDiesFailsItsRunWithTheReasonAndTheWindowGoesOn(FxRobot robot) throws Exception {
         RunViewModel run = launchTiny(robot, 40, 10);
         Fx.call(() -> { run.pause(); return null; });
