@@ -37,6 +37,7 @@ public final class RunViewModel {
     private final ReadOnlyLongWrapper events = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper heldAt = new ReadOnlyLongWrapper(-1);
     private RunControl control;
+    private volatile boolean stopping;
 
     public RunViewModel(String name, Scenario scenario, RunModel model, TaskExecutor executor) {
         this.name = name;
@@ -87,7 +88,12 @@ public final class RunViewModel {
     /** The virtual time the run holds at, or -1 while it runs. */
     public ReadOnlyLongProperty heldAtProperty() { return heldAt.getReadOnlyProperty(); }
 
-    public void stop() { control("stop", () -> { control.stop(); return RunState.STOPPED; }); }
+    public void stop() {
+        if (control == null || !state.get().isLive()) return;
+        // The stream ends with an error ("stopped") before the stop call returns: not a failure.
+        stopping = true;
+        control("stop", () -> { control.stop(); return RunState.STOPPED; });
+    }
 
     private void control(String what, Callable<RunState> call) {
         if (control == null || !state.get().isLive()) return;
@@ -117,9 +123,7 @@ public final class RunViewModel {
         events.set(model.eventCount());
         heldAt.set(model.heldAt());
         RunStatus s = model.status();
-        if (s == RunStatus.FAILED && state.get() == RunState.STOPPED) {
-            if (error.get().isEmpty()) error.set("Stopped: " + model.message());
-        } else if (s == RunStatus.FAILED && state.get() != RunState.FAILED) {
+        if (s == RunStatus.FAILED && state.get() != RunState.FAILED && !stopping) {
             state.set(RunState.FAILED);
             error.set("Run failed: " + model.message());
         } else if (s == RunStatus.FINISHED && state.get().isLive()) {

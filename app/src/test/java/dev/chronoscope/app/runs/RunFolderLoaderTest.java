@@ -1,5 +1,10 @@
 package dev.chronoscope.app.runs;
 
+import dev.chronoscope.app.support.RecordingLauncher;
+import dev.chronoscope.app.task.CurrentThreadTaskExecutor;
+import dev.chronoscope.app.viewmodel.RunState;
+import dev.chronoscope.app.viewmodel.RunViewModel;
+import dev.chronoscope.app.viewmodel.WorkbenchViewModel;
 import dev.chronoscope.emulator.models.Features;
 import dev.chronoscope.emulator.stream.codec.Encoding;
 import dev.chronoscope.emulator.stream.event.StreamEvent;
@@ -45,6 +50,23 @@ class RunFolderLoaderTest {
         assertThat(model.folder()).isEqualTo(dir);
         assertThat(model.timeline().rows()).extracting(r -> r.name() + ":" + r.spans().size())
                 .containsExactly("default:3", "stream-1:2");
+    }
+
+    @Test
+    void theWorkbenchReopensAFolderAsAFinishedRunAndABadOneAsAFailedRun(@TempDir Path dir) throws IOException {
+        Path good = Files.createDirectory(dir.resolve("20261127-120000-1-tiny-h100-sxm"));
+        writeRun(good);
+        WorkbenchViewModel vm = new WorkbenchViewModel(new RecordingLauncher(), new CurrentThreadTaskExecutor());
+        RunViewModel run = vm.open(good);
+        run.refresh();
+        assertThat(run.name()).isEqualTo("#1 20261127-120000-1-tiny-h100-sxm");
+        assertThat(run.state()).isEqualTo(RunState.FINISHED);
+        assertThat(run.model().eventCount()).isEqualTo(10);
+        assertThat(vm.selectedRun()).isSameAs(run);
+
+        RunViewModel bad = vm.open(Files.createDirectory(dir.resolve("empty")));
+        assertThat(bad.state()).isEqualTo(RunState.FAILED);
+        assertThat(bad.errorProperty().get()).startsWith("Launch failed: ").contains("empty", "no complete stream file");
     }
 
     @Test

@@ -71,6 +71,7 @@ class LiveEmulationIT {
         executor.close();
     }
 
+    /** Launches tiny with these knobs (TP as the editor has it: 1 unless a test set it). */
     private RunViewModel launchTiny(FxRobot robot, int prompts, double rate) {
         Fx.call(() -> {
             Map.of(ScenarioField.MODEL, "tiny", ScenarioField.NUM_PROMPTS, String.valueOf(prompts),
@@ -88,23 +89,29 @@ class LiveEmulationIT {
     }
 
     @Test
-    void aRealEmulationStreamsEveryEventLiveIntoTheDashboardAndTimeline(FxRobot robot) throws Exception {
-        RunViewModel run = launchTiny(robot, 20, 20);
-        await(180, () -> !run.state().isLive());
+    void twoRealEmulationsAtOnceStreamEveryEventLiveIntoTheirOwnDashboardAndTimeline(FxRobot robot) throws Exception {
+        RunViewModel first = launchTiny(robot, 20, 20);
+        Fx.call(() -> { vm.scenario().value(ScenarioField.TENSOR_PARALLEL).set("2"); return null; });
+        RunViewModel second = launchTiny(robot, 12, 20);
+        await(180, () -> !first.state().isLive() && !second.state().isLive());
 
-        assertThat(run.state()).as(run.errorProperty().get()).isEqualTo(RunState.FINISHED);
-        RunModel model = run.model();
-        Path folder = model.folder();
-        assertThat(folder.getParent()).isEqualTo(runs.toAbsolutePath());
-        assertThat(folder.resolve("stream.bin")).isRegularFile();
-        await(60, () -> Files.isRegularFile(folder.resolve("result.json")));
-        assertThat(model.eventCount()).as("every event of the run folder arrived live")
-                .isEqualTo(eventsIn(folder));
-        assertThat(model.timeline().rows()).as("the engine's device streams and its host lane")
-                .extracting(TimelineRow::name).contains("default", "stream-1").anyMatch(n -> n.startsWith("host:"));
-        assertThat(Fx.call(() -> run.dashboard().completedProperty().get())).isEqualTo(20);
-        assertThat(Fx.call(() -> run.dashboard().virtualSecondsProperty().get())).isPositive();
-        assertThat(model.console().lines()).anyMatch(l -> l.contains("Serving Benchmark Result"));
+        assertThat(first.model().folder()).isNotEqualTo(second.model().folder());
+        for (RunViewModel run : java.util.List.of(first, second)) {
+            assertThat(run.state()).as(run.errorProperty().get()).isEqualTo(RunState.FINISHED);
+            RunModel model = run.model();
+            Path folder = model.folder();
+            assertThat(folder.getParent()).isEqualTo(runs.toAbsolutePath());
+            assertThat(folder.resolve("stream.bin")).isRegularFile();
+            await(60, () -> Files.isRegularFile(folder.resolve("result.json")));
+            assertThat(model.eventCount()).as("every event of the run folder arrived live").isEqualTo(eventsIn(folder));
+            assertThat(model.timeline().rows()).as("the engine's device streams and its host lane")
+                    .extracting(TimelineRow::name).contains("default", "stream-1").anyMatch(n -> n.startsWith("host:"));
+            assertThat(Fx.call(() -> run.dashboard().virtualSecondsProperty().get())).isPositive();
+            assertThat(model.console().lines()).anyMatch(l -> l.contains("Serving Benchmark Result"));
+        }
+        assertThat(Fx.call(() -> first.dashboard().completedProperty().get())).isEqualTo(20);
+        assertThat(Fx.call(() -> second.dashboard().completedProperty().get())).isEqualTo(12);
+        assertThat(second.model().ranks()).hasSize(2);
     }
 
     @Test
@@ -131,6 +138,22 @@ class LiveEmulationIT {
         assertThat(run.state()).as(run.errorProperty().get()).isEqualTo(RunState.FINISHED);
         assertThat(run.model().steps().snapshot().times().length).isGreaterThan(stepsBefore);
         assertThat(run.model().heldAt()).isEqualTo(-1);
+    }
+
+    @Test
+    void stopEndsTheRunAndItsFolderIsComplete(FxRobot robot) throws Exception {
+        RunViewModel run = launchTiny(robot, 40, 10);
+        Fx.call(() -> { run.pause(); return null; });
+        await(120, () -> run.model().heldAt() >= 0);
+        Fx.call(() -> { run.stop(); return null; });
+        await(60, () -> run.model().console().lines().stream().anyMatch(l -> l.startsWith("(chronoscope emulate exited")));
+
+        assertThat(run.state()).isEqualTo(RunState.STOPPED);
+        assertThat(run.errorProperty().get()).isEmpty();
+        assertThat(run.model().message()).contains("was stopped");
+        Path folder = run.model().folder();
+        assertThat(folder.resolve("stream.bin")).as("the agent completed the folder").isRegularFile();
+        assertThat(run.model().eventCount()).isEqualTo(eventsIn(folder));
     }
 
     @Test
