@@ -47,10 +47,11 @@ final class RerunComparison {
 
         TableView<MetricDiff> table = ReportView.diffTable(report.diff());
         table.setPrefHeight(CHART_HEIGHT + 20);
-        table.setMinWidth(520);
+        table.setMinWidth(430);
+        table.setPrefWidth(430);
         HBox body = new HBox(10, table);
         RunMetrics a = report.metricsAProperty().get(), b = report.metricsBProperty().get();
-        String nameA = "A: " + original.name(), nameB = "B: " + rerun.name();
+        String nameA = "A (original)", nameB = "B (re-run)";
         body.getChildren().addAll(
                 chart("TTFT CDF", nameA, a, nameB, b, RunMetrics::ttftMs),
                 chart("TPOT CDF", nameA, a, nameB, b, RunMetrics::tpotMs),
@@ -68,7 +69,8 @@ final class RerunComparison {
         CdfChart chart = new CdfChart(title, "ms");
         chart.setMinHeight(CHART_HEIGHT);
         chart.setPrefHeight(CHART_HEIGHT);
-        chart.setMinWidth(260);
+        chart.setMinWidth(170);
+        chart.setPrefWidth(240);
         HBox.setHgrow(chart, Priority.ALWAYS);
         chart.show(nameA, metric.apply(a), nameB, metric.apply(b));
         return chart;

@@ -96,8 +96,7 @@ class RerunWithModelsTest {
         assertThat(ttft.improved()).isTrue();
         List<String> series = Fx.call(() -> ((Parent) node).lookupAll(".chart").stream()
                 .filter(LineChart.class::isInstance).flatMap(c -> ((LineChart<?, ?>) c).getData().stream()).map(s -> s.getName()).toList());
-        assertThat(series).containsExactly("A: " + original.name(), "B: " + rerun.name(), "A: " + original.name(), "B: " + rerun.name(),
-                "A: " + original.name(), "B: " + rerun.name());
+        assertThat(series).containsExactly("A (original)", "B (re-run)", "A (original)", "B (re-run)", "A (original)", "B (re-run)");
     }
 
     @Test

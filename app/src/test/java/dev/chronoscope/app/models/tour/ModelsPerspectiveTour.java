@@ -79,7 +79,8 @@ public final class ModelsPerspectiveTour {
             return vm.launch().orElseThrow();
         });
         RunViewModel original = vm.runs().getFirst();
-        await(() -> original.state() == RunState.FINISHED, 300, original.name() + " did not finish");
+        await(() -> !original.state().isLive(), 600, original.name() + " did not end");
+        if (original.state() != RunState.FINISHED) throw new IllegalStateException(original.name() + " " + original.state() + ": " + original.model().message());
 
         TaskHandle imported = on(() -> {
             perspectives.show(true);
@@ -104,7 +105,7 @@ public final class ModelsPerspectiveTour {
         shoot(out, "workbench-models-perspective");
 
         on(() -> { models.pane().viewModel().rerun().rerun(); return null; });
-        await(() -> models.pane().viewModel().rerun().comparisonProperty().get() != null, 300, "the re-run did not finish");
+        await(() -> models.pane().viewModel().rerun().comparisonProperty().get() != null, 600, "the re-run did not finish");
         shoot(out, "workbench-rerun-comparison");
         on(() -> { perspectives.show(false); return null; });
         shoot(out, "workbench-rerun-in-run-list");
