@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * tab of the Runs perspective, where the re-run is in the run list).
  */
 final class RerunComparison {
-    private static final double CHART_HEIGHT = 250;
+    private static final double CHART_HEIGHT = 225;
 
     private RerunComparison() {}
 
@@ -47,8 +47,8 @@ final class RerunComparison {
 
         TableView<MetricDiff> table = ReportView.diffTable(report.diff());
         table.setPrefHeight(CHART_HEIGHT + 20);
-        table.setMinWidth(430);
-        table.setPrefWidth(430);
+        table.setMinWidth(390);
+        table.setPrefWidth(390);
         HBox body = new HBox(10, table);
         RunMetrics a = report.metricsAProperty().get(), b = report.metricsBProperty().get();
         String nameA = "A (original)", nameB = "B (re-run)";
@@ -69,7 +69,7 @@ final class RerunComparison {
         CdfChart chart = new CdfChart(title, "ms");
         chart.setMinHeight(CHART_HEIGHT);
         chart.setPrefHeight(CHART_HEIGHT);
-        chart.setMinWidth(170);
+        chart.setMinWidth(150);
         chart.setPrefWidth(240);
         HBox.setHgrow(chart, Priority.ALWAYS);
         chart.show(nameA, metric.apply(a), nameB, metric.apply(b));

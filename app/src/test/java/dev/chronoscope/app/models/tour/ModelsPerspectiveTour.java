@@ -52,7 +52,21 @@ public final class ModelsPerspectiveTour {
     private static ModelsPerspective models;
     private static Scene scene;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            tour(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            if (models != null) Platform.runLater(models::close);
+            Platform.exit();
+        }
+        System.exit(status); // the launcher's child watchers are daemon threads; nothing else may keep the JVM
+    }
+
+    private static void tour(String[] args) throws Exception {
         String xdg = System.getenv("XDG_DATA_HOME");
         if (xdg == null || xdg.isBlank()) {
             System.err.println("set XDG_DATA_HOME to a scratch folder: the tour activates model versions in the store emulate reads");
@@ -80,7 +94,10 @@ public final class ModelsPerspectiveTour {
         });
         RunViewModel original = vm.runs().getFirst();
         await(() -> !original.state().isLive(), 600, original.name() + " did not end");
-        if (original.state() != RunState.FINISHED) throw new IllegalStateException(original.name() + " " + original.state() + ": " + original.model().message());
+        if (original.state() != RunState.FINISHED) {
+            original.model().console().tail(60).forEach(System.err::println);
+            throw new IllegalStateException(original.name() + " " + original.state() + ": " + original.model().message());
+        }
 
         TaskHandle imported = on(() -> {
             perspectives.show(true);
@@ -109,7 +126,6 @@ public final class ModelsPerspectiveTour {
         shoot(out, "workbench-rerun-comparison");
         on(() -> { perspectives.show(false); return null; });
         shoot(out, "workbench-rerun-in-run-list");
-        on(() -> { models.close(); Platform.exit(); return null; });
     }
 
     /** A tool, not a test: polls the condition on the FX thread until it holds or time runs out. */
