@@ -55,6 +55,7 @@ final class Dispatcher {
     private volatile Thread carrier;
     private volatile boolean stopRequested;
     private volatile EmulatedThread running;
+    private volatile TimeGate gate;
     private long sliceStart;
     private long sliceCpuStart;
     private long latestSliceEnd;
@@ -194,6 +195,15 @@ final class Dispatcher {
         }
     }
 
+    /** From now on the clock moves only as far as {@code timeGate} permits (see {@link TimeGate}). */
+    void coordinate(TimeGate timeGate) {
+        gate = timeGate;
+        Thread thread = carrier;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
     CompletableFuture<Long> outcome() {
         return outcome;
     }
@@ -245,6 +255,14 @@ final class Dispatcher {
                 if (liveNonDaemon == 0) {
                     outcome.complete(endTime());
                     return;
+                }
+                TimeGate coordinated = gate;
+                if (coordinated != null) {
+                    long earliest = timeline.earliestTime();
+                    if (earliest > coordinated.permittedTime()) {
+                        coordinated.awaitPermission(earliest, () -> !inbox.isEmpty() || stopRequested);
+                        continue;
+                    }
                 }
                 TimelineEvent next = timeline.next();
                 if (next == null) {

@@ -128,6 +128,20 @@ public final class Emulation implements VirtualTime, AutoCloseable {
     }
 
     /**
+     * Makes this emulation one process of a coordinated run: from now on its clock moves past the
+     * gate's permitted time only when the gate allows (DESIGN §10). May be called before or while
+     * the emulation runs, once.
+     */
+    public void coordinate(TimeGate gate) {
+        dispatcher.coordinate(Objects.requireNonNull(gate, "gate"));
+    }
+
+    /** The emulation's clock: the virtual time of the latest event, whatever thread asks. */
+    public long globalTime() {
+        return dispatcher.globalTime();
+    }
+
+    /**
      * Runs the emulation until every non-daemon emulated thread has ended and returns the final
      * virtual time.
      *

@@ -27,6 +27,14 @@ final class Timeline {
         return next;
     }
 
+    /** Time of the earliest event that is not cancelled, or {@link TimeGate#NOTHING_SCHEDULED}; drops cancelled ones. */
+    long earliestTime() {
+        while (!events.isEmpty() && events.first().isCancelled()) {
+            events.pollFirst();
+        }
+        return events.isEmpty() ? TimeGate.NOTHING_SCHEDULED : events.first().time;
+    }
+
     void remove(TimelineEvent event) {
         events.remove(event);
     }

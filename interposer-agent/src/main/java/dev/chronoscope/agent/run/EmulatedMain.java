@@ -2,6 +2,7 @@ package dev.chronoscope.agent.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.chronoscope.agent.multiprocess.CoordinatedProcess;
 import dev.chronoscope.agent.thread.EngineExit;
 import dev.chronoscope.emulator.time.Emulation;
 import dev.chronoscope.emulator.time.EmulationException;
@@ -58,9 +59,13 @@ public final class EmulatedMain {
         } finally {
             progress.stop();
         }
+        String coordination = CoordinatedProcess.current().map(CoordinatedProcess::failure).orElse(null);
+        if (coordination != null && status != 0) message = "the coordinated run failed: " + coordination;
         if (message != null) System.err.println("chronoscope interposer agent: the emulated engine failed: " + message);
         session.finish(status == 0, message != null ? message : status == 0 ? "" : "exit status " + status);
         writeSummary(session, status, message);
+        int finalStatus = status;
+        CoordinatedProcess.current().ifPresent(process -> process.finish(emulation.now(), finalStatus == 0));
         System.exit(status);
         return true;
     }

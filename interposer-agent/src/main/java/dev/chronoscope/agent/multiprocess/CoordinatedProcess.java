@@ -1,0 +1,102 @@
+package dev.chronoscope.agent.multiprocess;
+
+import dev.chronoscope.emulator.coord.CollectiveArrival;
+import dev.chronoscope.emulator.coord.CoordinationFailure;
+import dev.chronoscope.emulator.coord.JoinEnvironment;
+import dev.chronoscope.emulator.coord.client.ClientOptions;
+import dev.chronoscope.emulator.coord.client.CoordinatedTimeGate;
+import dev.chronoscope.emulator.coord.client.CoordinatorClient;
+import dev.chronoscope.emulator.gpu.RemoteCollectives;
+import dev.chronoscope.emulator.gpu.net.CollectiveOp;
+import dev.chronoscope.emulator.time.Emulation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * This JVM as one client of a coordinated emulation (DESIGN §10): the coordinator connection, the
+ * gate that lets the emulation's clock move, message accounting for the engine's sockets, and
+ * collectives whose ranks live in other JVMs.
+ */
+public final class CoordinatedProcess implements RemoteCollectives {
+    /** Channel on which a worker announces that its JVM is about to exit (the driver waits for it). */
+    static final String EXIT_CHANNEL = "exit:";
+
+    private static volatile CoordinatedProcess current;
+
+    private final ProcessRole role;
+    private final CoordinatorClient client;
+    private final CoordinatedTimeGate gate;
+    private final Emulation emulation;
+
+    private CoordinatedProcess(ProcessRole role, CoordinatorClient client, Emulation emulation) {
+        this.role = role;
+        this.client = client;
+        this.emulation = emulation;
+        this.gate = new CoordinatedTimeGate(client, emulation::globalTime, 0, role.name());
+        emulation.coordinate(gate);
+    }
+
+    /** Registers with the coordinator named by the launcher's environment; a refusal names its reason. */
+    public static CoordinatedProcess join(ProcessRole role, Emulation emulation, Map<String, String> environment) {
+        if (current != null) throw new IllegalStateException("this JVM already joined a coordinated run");
+        JoinEnvironment join = JoinEnvironment.from(environment);
+        ClientOptions options = new ClientOptions(join.host(), join.port(), join.token(), role.name(),
+                ProcessHandle.current().pid(), role.clientId(), Duration.ofSeconds(10));
+        try {
+            current = new CoordinatedProcess(role, CoordinatorClient.connect(options), emulation);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the coordinator at " + join.host() + ":" + join.port() + ": " + e.getMessage(), e);
+        }
+        return current;
+    }
+
+    public static Optional<CoordinatedProcess> current() {
+        return Optional.ofNullable(current);
+    }
+
+    public ProcessRole role() {
+        return role;
+    }
+
+    void sent(String channel, long seq) {
+        client.sent(channel, seq);
+    }
+
+    void received(String channel, long seq) {
+        client.received(channel, seq);
+    }
+
+    @Override
+    public void arrive(int[] group, CollectiveOp op, long bytes, int groupRank, long arrival, Resolution resolution) {
+        client.arrive(new CollectiveArrival("group" + Arrays.toString(group), op.kernelName(), bytes, groupRank, group.length, arrival))
+                .thenAccept(timing -> emulation.scheduleAt(0, () -> resolution.resolve(timing.startNanos(), timing.endNanos())));
+    }
+
+    /** The coordinator's account of why the run failed, or null while it has not. */
+    public String failure() {
+        CoordinationFailure failure = client.failure();
+        if (failure != null) return failure.getMessage();
+        RuntimeException gateFailure = gate.failure();
+        return gateFailure == null ? null : gateFailure.getMessage();
+    }
+
+    /**
+     * The emulation ended: a worker announces its exit (the driver's wait for the worker's JVM is a
+     * message in flight until it sees the exit), then says GOODBYE. After a failure the connection
+     * is only closed, and the coordinator fails the run naming this process.
+     */
+    public void finish(long finalTime, boolean ok) {
+        gate.close();
+        if (!ok || client.failure() != null) {
+            client.close();
+            return;
+        }
+        if (role.isWorker()) client.sent(EXIT_CHANNEL + ProcessHandle.current().pid(), 0);
+        client.finish(finalTime);
+    }
+}
