@@ -7,6 +7,7 @@ import dev.chronoscope.agent.intercept.MainAdvice;
 import dev.chronoscope.agent.intercept.RequestSubmitAdvice;
 import dev.chronoscope.agent.multiprocess.MultiprocessCallRewriter;
 import dev.chronoscope.agent.multiprocess.ProcessRole;
+import dev.chronoscope.agent.multiprocess.SocketPollers;
 import dev.chronoscope.agent.run.EmulationSession;
 import dev.chronoscope.agent.time.EngineCallRewriter;
 import dev.chronoscope.emulator.time.JdkTimeInstrumentation;
@@ -52,6 +53,7 @@ public final class InterposerAgent {
     /** Installs every interception; {@code mainClass} is the class whose main runs emulated. */
     public static EmulationSession install(AgentOptions options, Instrumentation instrumentation, String mainClass) {
         JdkTimeInstrumentation.install(instrumentation);
+        if (options.coordinator() != null) SocketPollers.usePlatformThreads();
         ProcessRole role = options.coordinator() == null ? ProcessRole.single(options)
                 : ProcessRole.coordinated(options, mainClass, System.getProperty("sun.java.command", ""));
         EmulationSession session = EmulationSession.start(options, role);

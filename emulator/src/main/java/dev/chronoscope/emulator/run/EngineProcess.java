@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,8 +26,16 @@ final class EngineProcess {
 
     static Outcome run(List<String> command, Path workingDir, PrintStream out, PrintStream err,
                        Consumer<Process> onStart) throws IOException, InterruptedException {
+        return run(command, Map.of(), workingDir, out, err, onStart);
+    }
+
+    /** As above, with {@code environment} added to the child's (how a coordinated engine finds its coordinator). */
+    static Outcome run(List<String> command, Map<String, String> environment, Path workingDir, PrintStream out,
+                       PrintStream err, Consumer<Process> onStart) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(workingDir.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         onStart.accept(process);
         Thread stdout = copy(process.getInputStream(), out, "engine-stdout");
         Thread stderr = copy(process.getErrorStream(), err, "engine-stderr");

@@ -136,6 +136,11 @@ public final class Emulation implements VirtualTime, AutoCloseable {
         dispatcher.coordinate(Objects.requireNonNull(gate, "gate"));
     }
 
+    /** Every live emulated thread with its state and stack, as a deadlock report lists them. */
+    public String describeThreads() {
+        return ThreadSnapshot.render(dispatcher.snapshotLiveThreads());
+    }
+
     /** The emulation's clock: the virtual time of the latest event, whatever thread asks. */
     public long globalTime() {
         return dispatcher.globalTime();

@@ -23,9 +23,6 @@ import java.util.Optional;
  * collectives whose ranks live in other JVMs.
  */
 public final class CoordinatedProcess implements RemoteCollectives {
-    /** Channel on which a worker announces that its JVM is about to exit (the driver waits for it). */
-    static final String EXIT_CHANNEL = "exit:";
-
     private static volatile CoordinatedProcess current;
 
     private final ProcessRole role;
@@ -85,9 +82,18 @@ public final class CoordinatedProcess implements RemoteCollectives {
         return gateFailure == null ? null : gateFailure.getMessage();
     }
 
+    /** Waits for a worker JVM to exit: a real wait that no message announces (see CoordinatedTimeGate). */
+    int awaitExit(Process worker) throws InterruptedException {
+        gate.outsideWaitStarted();
+        try {
+            return worker.waitFor();
+        } finally {
+            gate.outsideWaitEnded();
+        }
+    }
+
     /**
-     * The emulation ended: a worker announces its exit (the driver's wait for the worker's JVM is a
-     * message in flight until it sees the exit), then says GOODBYE. After a failure the connection
+     * The emulation ended: says GOODBYE with the final virtual time. After a failure the connection
      * is only closed, and the coordinator fails the run naming this process.
      */
     public void finish(long finalTime, boolean ok) {
@@ -96,7 +102,6 @@ public final class CoordinatedProcess implements RemoteCollectives {
             client.close();
             return;
         }
-        if (role.isWorker()) client.sent(EXIT_CHANNEL + ProcessHandle.current().pid(), 0);
         client.finish(finalTime);
     }
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the engine's socket and process calls become in a coordinated run ({@link MultiprocessCallRewriter}):
  * socket streams that account every message to the coordinator, and a wait for a worker JVM that
- * ends when the worker announced its exit and really exited (never a virtual-time timeout that
- * would kill a worker still writing its run folder). Outside a coordinated run they are the
+ * ends when the worker really exited (never a virtual-time timeout that would kill a worker still
+ * writing its run folder). Outside a coordinated run they are the
  * original calls.
  */
 public final class SocketHooks {
@@ -50,8 +50,7 @@ public final class SocketHooks {
     public static boolean waitFor(Process process, long timeout, TimeUnit unit) throws InterruptedException {
         Optional<CoordinatedProcess> coordinated = CoordinatedProcess.current();
         if (coordinated.isEmpty()) return process.waitFor(timeout, unit);
-        process.waitFor();
-        coordinated.get().received(CoordinatedProcess.EXIT_CHANNEL + process.pid(), 0);
+        coordinated.get().awaitExit(process);
         return true;
     }
 }

@@ -60,7 +60,11 @@ public final class EmulatedMain {
             progress.stop();
         }
         String coordination = CoordinatedProcess.current().map(CoordinatedProcess::failure).orElse(null);
-        if (coordination != null && status != 0) message = "the coordinated run failed: " + coordination;
+        if (coordination != null && status != 0) {
+            message = "the coordinated run failed: " + coordination;
+            System.err.println("chronoscope interposer agent: emulated threads of " + session.role().name() + " when the run failed:\n"
+                    + emulation.describeThreads());
+        }
         if (message != null) System.err.println("chronoscope interposer agent: the emulated engine failed: " + message);
         session.finish(status == 0, message != null ? message : status == 0 ? "" : "exit status " + status);
         writeSummary(session, status, message);
@@ -108,7 +112,7 @@ public final class EmulatedMain {
     }
 
     private static void writeSummary(EmulationSession session, int status, String message) {
-        Path dir = session.options().runDir();
+        Path dir = session.role().runDir();
         if (dir == null) return;
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("exit_status", status);
@@ -121,7 +125,7 @@ public final class EmulatedMain {
         summary.put("process_cpu_ns", processCpuNanos());
         summary.put("peak_rss_bytes", peakResidentBytes());
         summary.put("gpu", session.options().gpu());
-        summary.put("gpus", session.options().gpus());
+        summary.put("gpus", session.role().devices());
         try {
             Path tmp = Files.createTempFile(dir, SUMMARY_FILE, ".tmp");
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), summary);

@@ -5,6 +5,7 @@ import dev.chronoscope.emulator.coord.GlobalTimeCoordinator;
 import dev.chronoscope.emulator.time.TimeGate;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,6 +27,8 @@ import java.util.function.LongSupplier;
 public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** Between "runnable now" reports while waiting outside: a grant round trip costs ~0.1 ms. */
+    private static final long OUTSIDE_WAIT_PACE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final GlobalTimeCoordinator coordinator;
     private final LongSupplier clock;
@@ -39,6 +42,7 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
     private volatile RuntimeException failure;
     private volatile boolean closed;
     private volatile Thread waitingCarrier;
+    private final AtomicInteger outsideWaits = new AtomicInteger();
 
     /**
      * @param coordinator the process's client (already registered)
@@ -84,9 +88,22 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
         }
     }
 
+    /**
+     * Brackets a wait for something real outside the emulation that no message announces (another
+     * JVM's exit): meanwhile the process reports itself runnable at its current time, so global time
+     * neither moves past it nor takes its silence for a deadlock.
+     */
+    public void outsideWaitStarted() {
+        outsideWaits.incrementAndGet();
+    }
+
+    public void outsideWaitEnded() {
+        outsideWaits.decrementAndGet();
+    }
+
     /** What this process promises: nothing before this time. */
     private long wakeUp() {
-        boolean waiting = atGate && !outsideWork.getAsBoolean();
+        boolean waiting = atGate && !outsideWork.getAsBoolean() && outsideWaits.get() == 0;
         if (!waiting) {
             return clock.getAsLong();
         }
@@ -107,6 +124,9 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
                 }
                 if (closed) {
                     return;
+                }
+                if (outsideWaits.get() > 0) {
+                    LockSupport.parkNanos(this, OUTSIDE_WAIT_PACE_NANOS);
                 }
                 long granted = coordinator.awaitGrant(this::wakeUp);
                 permitted = Math.max(permitted, granted);
@@ -136,7 +156,8 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
      */
     private void awaitCarrierMoved(long granted) throws InterruptedException {
         while (!closed && atGate && earliest <= granted && !outsideWork.getAsBoolean()) {
-            Thread.sleep(0, 100_000);
+            LockSupport.parkNanos(this, 100_000);
+            if (Thread.interrupted()) throw new InterruptedException("the coordination gate was closed");
         }
     }
 

@@ -304,8 +304,9 @@ public final class CoordinatorClient implements GlobalTimeCoordinator {
         }
     }
 
+    /** Only while no GRANT has arrived: once one has, the coordinator counts this client as running. */
     private void reReportIfBlocked() {
-        if (blocked && failure == null) {
+        if (blocked && grantedTime < 0 && failure == null) {
             send(new Message.Blocked(wakeSupplier.getAsLong(), seen));
         }
     }
