@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -64,14 +65,16 @@ final class PerRankCoordination implements AutoCloseable {
         });
     }
 
+    /** The worker JVMs are the engine's children: taken now, since they stop being its descendants once it exits. */
     private static void stopAfterGrace(Process engine) {
+        List<ProcessHandle> workers = engine.descendants().toList();
         try {
-            if (engine.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS)) return;
+            engine.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        engine.descendants().forEach(ProcessHandle::destroyForcibly);
-        engine.destroyForcibly();
+        workers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        if (engine.isAlive()) engine.destroyForcibly();
     }
 
     /**

@@ -63,7 +63,7 @@ public final class EmulatedMain {
         if (coordination != null && status != 0) {
             message = "the coordinated run failed: " + coordination;
             System.err.println("chronoscope interposer agent: emulated threads of " + session.role().name() + " when the run failed:\n"
-                    + emulation.describeThreads());
+                    + threadsOf(emulation));
         }
         if (message != null) System.err.println("chronoscope interposer agent: the emulated engine failed: " + message);
         session.finish(status == 0, message != null ? message : status == 0 ? "" : "exit status " + status);
@@ -72,6 +72,15 @@ public final class EmulatedMain {
         CoordinatedProcess.current().ifPresent(process -> process.finish(emulation.now(), finalStatus == 0));
         System.exit(status);
         return true;
+    }
+
+    /** For the failure report; a thread that the failure caught in mid-switch cannot be listed, and is not. */
+    private static String threadsOf(Emulation emulation) {
+        try {
+            return emulation.describeThreads();
+        } catch (RuntimeException e) {
+            return "(cannot list them: " + e.getMessage() + ")";
+        }
     }
 
     private static void invoke(Method main, String[] args) {
