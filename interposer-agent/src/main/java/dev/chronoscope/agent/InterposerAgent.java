@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.util.jar.JarFile;
 
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
@@ -64,6 +66,8 @@ public final class InterposerAgent {
         }
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
+                // Only the engine's classes (and the main class) are candidates: no other class pays for matching.
+                .ignore(not(nameStartsWith(ENGINE_PACKAGE).or(named(mainClass))))
                 .type(named(ENGINE_PACKAGE + "device.Devices"))
                 .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(DevicesOpenAdvice.class)
                         .on(named("open").and(takesArguments(int.class, long.class)))))

@@ -36,6 +36,12 @@ final class EngineProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
+        // Ctrl-C on emulate must not leave the engine (or, per rank, its worker JVMs) running on its own.
+        Thread reaper = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }, "engine-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         onStart.accept(process);
         Thread stdout = copy(process.getInputStream(), out, "engine-stdout");
         Thread stderr = copy(process.getErrorStream(), err, "engine-stderr");
@@ -46,6 +52,11 @@ final class EngineProcess {
             return new Outcome(status, process.pid(), System.nanoTime() - start);
         } finally {
             if (process.isAlive()) process.destroyForcibly();
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting: the hook runs anyway.
+            }
         }
     }
 
