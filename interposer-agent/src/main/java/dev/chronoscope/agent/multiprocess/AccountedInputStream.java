@@ -65,7 +65,7 @@ final class AccountedInputStream extends InputStream {
         socket.readFully(bytes);
         frame = bytes;
         position = 0;
-        process.received(channel, seq++);
+        process.receivedAt(channel, seq++, sendTime);
         waitUntil(sendTime);
         return true;
     }

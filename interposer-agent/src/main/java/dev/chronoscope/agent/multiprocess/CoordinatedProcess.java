@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * This JVM as one client of a coordinated emulation (DESIGN §10): the coordinator connection, the
@@ -29,6 +32,8 @@ public final class CoordinatedProcess implements RemoteCollectives {
     private final CoordinatorClient client;
     private final CoordinatedTimeGate gate;
     private final Emulation emulation;
+    private final ExecutorService calls = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("chronoscope-coordinator-calls").factory());
 
     private CoordinatedProcess(ProcessRole role, CoordinatorClient client, Emulation emulation) {
         this.role = role;
@@ -61,17 +66,45 @@ public final class CoordinatedProcess implements RemoteCollectives {
     }
 
     void sent(String channel, long seq) {
-        client.sent(channel, seq);
+        unparked(() -> client.sent(channel, seq));
     }
 
     void received(String channel, long seq) {
-        client.received(channel, seq);
+        unparked(() -> client.received(channel, seq));
+    }
+
+    /** A message sent at {@code sendTime} arrived: see {@link CoordinatedTimeGate#permitUpTo}. */
+    void receivedAt(String channel, long seq, long sendTime) {
+        received(channel, seq);
+        gate.permitUpTo(sendTime);
     }
 
     @Override
     public void arrive(int[] group, CollectiveOp op, long bytes, int groupRank, long arrival, Resolution resolution) {
-        client.arrive(new CollectiveArrival("group" + Arrays.toString(group), op.kernelName(), bytes, groupRank, group.length, arrival))
-                .thenAccept(timing -> emulation.scheduleAt(0, () -> resolution.resolve(timing.startNanos(), timing.endNanos())));
+        CollectiveArrival arrived = new CollectiveArrival("group" + Arrays.toString(group), op.kernelName(), bytes, groupRank,
+                group.length, arrival);
+        unparked(() -> client.arrive(arrived)
+                .thenAccept(timing -> emulation.scheduleAt(0, () -> resolution.resolve(timing.startNanos(), timing.endNanos()))));
+    }
+
+    /**
+     * Runs a client call so that the calling emulated thread never parks inside it. The client
+     * takes a lock and writes to a socket; an emulated (virtual) thread that blocked there would
+     * unmount holding the lock, and the carrier, running the next event, could then need that lock
+     * itself: a deadlock inside one process. So an emulated thread hands the call to a platform
+     * thread and spins until it is done (a few microseconds; nothing else in this emulation may run
+     * meanwhile anyway, and the order "SENT before the bytes" is kept).
+     */
+    private void unparked(Runnable call) {
+        if (!Thread.currentThread().isVirtual()) {
+            call.run();
+            return;
+        }
+        CompletableFuture<Void> done = CompletableFuture.runAsync(call, calls);
+        while (!done.isDone()) {
+            Thread.onSpinWait();
+        }
+        done.join();
     }
 
     /** The coordinator's account of why the run failed, or null while it has not. */
@@ -98,6 +131,7 @@ public final class CoordinatedProcess implements RemoteCollectives {
      */
     public void finish(long finalTime, boolean ok) {
         gate.close();
+        calls.shutdown();
         if (!ok || client.failure() != null) {
             client.close();
             return;

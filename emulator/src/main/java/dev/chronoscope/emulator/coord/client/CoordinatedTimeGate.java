@@ -6,6 +6,7 @@ import dev.chronoscope.emulator.time.TimeGate;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,7 +36,7 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition carrierArrived = lock.newCondition();
     private final Thread gateThread;
-    private volatile long permitted;
+    private final AtomicLong permitted;
     private volatile boolean atGate;
     private volatile long earliest;
     private volatile BooleanSupplier outsideWork = () -> false;
@@ -52,13 +53,13 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
     public CoordinatedTimeGate(GlobalTimeCoordinator coordinator, LongSupplier clock, long permitted, String name) {
         this.coordinator = coordinator;
         this.clock = clock;
-        this.permitted = permitted;
+        this.permitted = new AtomicLong(permitted);
         this.gateThread = Thread.ofPlatform().daemon().name("chronoscope-gate-" + name).start(this::reportLoop);
     }
 
     @Override
     public long permittedTime() {
-        return permitted;
+        return permitted.get();
     }
 
     @Override
@@ -75,7 +76,7 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
             lock.unlock();
         }
         try {
-            while (permitted < earliestEvent && !work.getAsBoolean()) {
+            while (permitted.get() < earliestEvent && !work.getAsBoolean()) {
                 throwIfFailed();
                 LockSupport.parkNanos(this, POLL_NANOS);
                 if (Thread.interrupted()) {
@@ -85,6 +86,22 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
             throwIfFailed();
         } finally {
             atGate = false;
+        }
+    }
+
+    /**
+     * A message sent at virtual time {@code sendTime} has been received: the process may run up to
+     * that time without asking. This is safe because a sender runs only at or below the global time
+     * it was granted, so {@code sendTime} is never later than global time; and it is needed, because
+     * a receiver that asked for a grant to reach {@code sendTime} could wait forever for the next
+     * part of the same message, still in flight behind it.
+     */
+    public void permitUpTo(long sendTime) {
+        if (permitted.getAndAccumulate(sendTime, Math::max) < sendTime) {
+            Thread carrier = waitingCarrier;
+            if (carrier != null) {
+                LockSupport.unpark(carrier);
+            }
         }
     }
 
@@ -129,7 +146,7 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
                     LockSupport.parkNanos(this, OUTSIDE_WAIT_PACE_NANOS);
                 }
                 long granted = coordinator.awaitGrant(this::wakeUp);
-                permitted = Math.max(permitted, granted);
+                permitted.accumulateAndGet(granted, Math::max);
                 Thread carrier = waitingCarrier;
                 if (carrier != null) {
                     LockSupport.unpark(carrier);
