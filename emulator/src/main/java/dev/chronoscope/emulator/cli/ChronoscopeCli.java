@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
                 PendingCommands.Emulate.class,
                 PendingCommands.Serve.class,
                 PendingCommands.Bench.class,
-                PendingCommands.Models.class,
+                ModelsCommand.class,
                 PendingCommands.Calibrate.class,
                 PendingCommands.Validate.class,
                 CommandLine.HelpCommand.class},

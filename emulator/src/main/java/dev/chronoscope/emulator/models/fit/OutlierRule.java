@@ -1,0 +1,26 @@
+package dev.chronoscope.emulator.models.fit;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * The rule that marks (never deletes) suspicious samples: relative residual farther than k·MAD
+ * from the median residual. MAD is robust, so the outliers themselves do not widen the band.
+ */
+public final class OutlierRule {
+    private OutlierRule() {}
+
+    public static int[] outliers(double[] measured, double[] predicted, double k) {
+        double[] r = IntStream.range(0, measured.length).mapToDouble(i -> (predicted[i] - measured[i]) / measured[i]).toArray();
+        double median = median(r);
+        double mad = median(Arrays.stream(r).map(v -> Math.abs(v - median)).toArray());
+        if (mad == 0) return new int[0];
+        return IntStream.range(0, r.length).filter(i -> Math.abs(r[i] - median) > k * mad).toArray();
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
