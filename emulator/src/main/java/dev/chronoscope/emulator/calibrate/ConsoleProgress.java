@@ -7,12 +7,14 @@ import java.util.function.LongSupplier;
 /**
  * One console line per measured shape: {@code [  37/412] mlp_up_proj num_tokens=512 … 1.234 ms
  * elapsed 0:42 ETA 3:10}. The ETA assumes the remaining shapes cost what the measured ones did on
- * average, which holds because the profiler measures shapes in random order.
+ * average, which holds because the profiler measures shapes in random order; it counts from the
+ * first row, so the profiler's start-up and warm-up do not inflate it.
  */
 public final class ConsoleProgress implements CalibrationListener {
     private final PrintWriter out;
     private final LongSupplier clock;
     private long start;
+    private long firstRow;
 
     public ConsoleProgress(PrintWriter out) {
         this(out, System::nanoTime);
@@ -32,11 +34,12 @@ public final class ConsoleProgress implements CalibrationListener {
 
     @Override
     public void measured(int done, int total, String kernel, String shape, double nanos) {
-        long elapsed = clock.getAsLong() - start;
-        long eta = done == 0 ? 0 : Math.round((double) elapsed / done * (total - done));
+        long now = clock.getAsLong();
+        if (done == 1) firstRow = now;
+        String eta = done < 2 ? "-:--" : clockTime(Math.round((double) (now - firstRow) / (done - 1) * (total - done)));
         int width = Integer.toString(total).length();
         out.printf(Locale.ROOT, "[%" + width + "d/%d] %-24s %-44s %10s  elapsed %s  ETA %s%n", done, total, kernel, shape,
-                duration(nanos), clockTime(elapsed), clockTime(eta));
+                duration(nanos), clockTime(now - start), eta);
         out.flush();
     }
 

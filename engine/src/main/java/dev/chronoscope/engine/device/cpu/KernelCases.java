@@ -28,6 +28,12 @@ final class KernelCases {
 
     private final CpuMemory memory = new CpuMemory(Long.MAX_VALUE);
     private final Map<String, DevicePtr> buffers = new HashMap<>();
+    private final boolean cpuClock;
+
+    /** @param cpuClock time kernels by the thread's CPU time rather than wall time */
+    KernelCases(boolean cpuClock) {
+        this.cpuClock = cpuClock;
+    }
 
     /** A timed launch of {@code kernel}, one of {@link #PER_TOKEN}, over {@code n} tokens. */
     ProfileCase perToken(String kernel, ModelConfig c, int tp, int n) {
@@ -57,7 +63,8 @@ final class KernelCases {
     }
 
     private RepeatTimer.Timed timed(KernelLaunch k) {
-        return () -> RepeatTimer.wallNanos(() -> CpuKernels.run(k, memory));
+        Runnable run = () -> CpuKernels.run(k, memory);
+        return cpuClock ? () -> RepeatTimer.cpuNanos(run) : () -> RepeatTimer.wallNanos(run);
     }
 
     private static Map<String, Long> shape(ModelConfig c, int tp, int n) {

@@ -37,7 +37,7 @@ import static dev.chronoscope.engine.device.KernelNames.*;
 @Command(name = "kernel-profiler", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Profile the engine's CPU kernels and in-process collectives into a sample CSV.")
 public final class KernelProfiler implements Callable<Integer> {
-    private static final long WARM_UP_PER_KERNEL_NANOS = 100_000_000;
+    private static final long WARM_UP_PER_KERNEL_NANOS = 30_000_000;
     @Option(names = "--model", description = "preset or config.json whose shapes are profiled (default: ${DEFAULT-VALUE})", defaultValue = "tiny")
     String model;
     @Option(names = "--widths", split = ",", paramLabel = "H", description = "hidden sizes to profile: variants of the model with "
@@ -73,6 +73,9 @@ public final class KernelProfiler implements Callable<Integer> {
     double budgetMs;
     @Option(names = "--warmup-ms", description = "warm-up time per shape (at least one run) (default: ${DEFAULT-VALUE})", defaultValue = "10")
     double warmupMs;
+    @Option(names = "--clock", description = "what a kernel's duration is: 'cpu' (the thread's CPU time, steady on a busy machine) "
+            + "or 'wall'; collectives, which wait on other ranks, always use wall time (default: ${DEFAULT-VALUE})", defaultValue = "cpu")
+    String clock;
     @Option(names = "--seed", description = "seed of the shape order (default: ${DEFAULT-VALUE})", defaultValue = "1")
     long seed;
     @Option(names = "--source", description = "value of the source column (default: ${DEFAULT-VALUE})", defaultValue = "kernel-profiler")
@@ -96,7 +99,7 @@ public final class KernelProfiler implements Callable<Integer> {
         RepeatTimer timer = new RepeatTimer((long) (warmupMs * 1e6), minReps, maxReps, (long) (budgetMs * 1e6));
         if (out == null) {
             PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-            stdout.println("# plan: " + plan.size() + " rows, vector API " + (Simd.vectorised() ? "on" : "off")
+            stdout.println("# plan: " + plan.size() + " rows, " + clock + " clock, vector API " + (Simd.vectorised() ? "on" : "off")
                     + ", " + Runtime.getRuntime().availableProcessors() + " processors");
             run(plan, timer, stdout);
             stdout.println("# end: " + plan.size() + " rows");
@@ -156,7 +159,8 @@ public final class KernelProfiler implements Callable<Integer> {
         positive("--collective-ranks", collectiveRanks);
         for (int c : prefillCached) if (c < 0) throw bad("--prefill-cached: expected counts ≥ 0, got " + c);
         for (long b : collectiveBytes) if (b < Float.BYTES || b > (long) Integer.MAX_VALUE) throw bad("--collective-bytes: expected 4 to 2^31 bytes, got " + b);
-        KernelCases kernels = new KernelCases();
+        if (!clock.equals("cpu") && !clock.equals("wall")) throw bad("--clock: expected cpu or wall, got '" + clock + "'");
+        KernelCases kernels = new KernelCases(clock.equals("cpu"));
         List<ProfileCase> plan = new ArrayList<>();
         for (ModelConfig c : variants()) {
             for (int tp : tps) {

@@ -1,5 +1,7 @@
 package dev.chronoscope.engine.device.cpu;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 
 /**
@@ -48,4 +50,16 @@ record RepeatTimer(long warmupNanos, int minReps, int maxReps, long budgetNanos)
         work.run();
         return System.nanoTime() - t0;
     }
+
+    /**
+     * CPU time the calling thread spent in one synchronous run: what a single-threaded kernel
+     * costs when it has a core, without the time other processes of a busy machine took from it.
+     */
+    static long cpuNanos(Runnable work) {
+        long t0 = THREADS.getCurrentThreadCpuTime();
+        work.run();
+        return THREADS.getCurrentThreadCpuTime() - t0;
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 }
