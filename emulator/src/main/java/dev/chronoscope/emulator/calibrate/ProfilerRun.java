@@ -137,7 +137,8 @@ final class ProfilerRun {
         try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = err.readLine()) != null) {
-                if (line.startsWith("WARNING: Using incubator modules")) continue;
+                // Stack frames would push the exception's message out of the tail; the message names the problem.
+                if (line.startsWith("WARNING: Using incubator modules") || line.startsWith("\tat ") || line.startsWith("\t... ")) continue;
                 synchronized (tail) {
                     tail.addLast(line);
                     if (tail.size() > STDERR_TAIL) tail.removeFirst();

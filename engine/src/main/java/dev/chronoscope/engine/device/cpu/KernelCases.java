@@ -136,7 +136,8 @@ final class KernelCases {
                 DevicePtr temps = buffer("temps", DType.F32, n), topP = buffer("top_p", DType.F32, n);
                 Arrays.fill(memory.floats(temps), 0f);
                 Arrays.fill(memory.floats(topP), 1f);
-                yield new KernelLaunch(kernel, s, Map.of(), List.of(buffer("logits", DType.F32, (long) n * vocab), temps, topP,
+                // The sampler reads the logits of every TP shard (gathered): tp × n × vocab/tp.
+                yield new KernelLaunch(kernel, s, Map.of(), List.of(buffer("logits", DType.F32, (long) n * c.vocabSize()), temps, topP,
                         ints("top_k", new int[n]), buffer("seeds", DType.I64, n), buffer("counters", DType.I64, n), buffer("sampled", DType.I32, n)));
             }
             default -> throw new IllegalArgumentException("'" + kernel + "' is not a per-token kernel; expected one of " + PER_TOKEN);
