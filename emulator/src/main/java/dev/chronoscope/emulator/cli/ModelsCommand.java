@@ -39,7 +39,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +52,7 @@ import java.util.concurrent.Callable;
                 "every other (device, kernel) is answered by a roofline on the device's spec."},
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsCommand.Predict.class,
                 ModelsCommand.ImportVidur.class, ModelsCommand.ImportNsys.class, ModelsCommand.ImportSamples.class,
-                ModelsCommand.Fit.class, ModelsCommand.Activate.class, ModelsCommand.Export.class, ModelsCommand.Import.class,
+                ModelsCommand.Samples.class, ModelsCommand.Fit.class, ModelsCommand.Exclude.class, ModelsCommand.Include.class, ModelsCommand.Activate.class, ModelsCommand.Export.class, ModelsCommand.Import.class,
                 ModelsCommand.CheckVidur.class},
         footer = {"", "Examples:",
                 "  chronoscope models list",
@@ -242,6 +241,60 @@ final class ModelsCommand implements Runnable {
                     num(m.r2()), pct(m.mape()), pct(m.cvMape()), pct(m.maxErrorPct()), m.samples(), fitted.outliersMarked());
             return 0;
         }
+    }
+
+    @Command(name = "samples", mixinStandardHelpOptions = true, description = "List the samples of DEVICE KERNEL: id, duration, features, source, exclusion.")
+    static final class Samples extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "DEVICE") String device;
+        @Parameters(index = "1", paramLabel = "KERNEL") String kernel;
+        @Option(names = "--excluded", description = "only the excluded ones") boolean excludedOnly;
+
+        @Override int run(ModelStore store) {
+            for (StoredSample s : store.samples(device, kernel, true)) {
+                if (excludedOnly && !s.excluded()) continue;
+                out().printf(Locale.ROOT, "%d\t%.0f ns\t%s\t%s%s%n", s.id(), s.nanos(), s.features(), s.source(),
+                        s.excluded() ? "\texcluded: " + s.excludeReason() : "");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "exclude", mixinStandardHelpOptions = true, description = "Leave samples of DEVICE KERNEL out of future fits, with a reason (they stay in the store).")
+    static final class Exclude extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "DEVICE") String device;
+        @Parameters(index = "1", paramLabel = "KERNEL") String kernel;
+        @Option(names = "--ids", required = true, split = ",", paramLabel = "ID", description = "sample ids, as 'chronoscope models samples DEVICE KERNEL' lists them") List<Long> ids;
+        @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason;
+
+        @Override int run(ModelStore store) {
+            store.exclude(owned(store, device, kernel, ids), reason);
+            out().printf("excluded %d samples of %s/%s%n", ids.size(), device, kernel);
+            return 0;
+        }
+    }
+
+    @Command(name = "include", mixinStandardHelpOptions = true, description = "Bring excluded samples of DEVICE KERNEL back into fits (all of them without --ids).")
+    static final class Include extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "DEVICE") String device;
+        @Parameters(index = "1", paramLabel = "KERNEL") String kernel;
+        @Option(names = "--ids", split = ",", paramLabel = "ID") List<Long> ids;
+
+        @Override int run(ModelStore store) {
+            List<Long> chosen = ids != null ? owned(store, device, kernel, ids)
+                    : store.samples(device, kernel, true).stream().filter(StoredSample::excluded).map(StoredSample::id).toList();
+            store.include(chosen);
+            out().printf("included %d samples of %s/%s%n", chosen.size(), device, kernel);
+            return 0;
+        }
+    }
+
+    /** The ids, after checking each is a sample of (device, kernel): a typo must not touch another kernel. */
+    static List<Long> owned(ModelStore store, String device, String kernel, List<Long> ids) {
+        var known = new HashSet<>(store.samples(device, kernel, true).stream().map(StoredSample::id).toList());
+        for (long id : ids) {
+            if (!known.contains(id)) throw new IllegalArgumentException("sample " + id + " is not a sample of " + device + "/" + kernel);
+        }
+        return ids;
     }
 
     @Command(name = "activate", mixinStandardHelpOptions = true, description = "Make VERSION (an id from 'list' or 'show') the active model of its kernel.")

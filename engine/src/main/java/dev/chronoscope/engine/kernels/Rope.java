@@ -3,24 +3,11 @@ package dev.chronoscope.engine.kernels;
 /**
  * Rotary position embedding in the HuggingFace Llama convention ({@code rotate_half}): element
  * {@code i} and {@code i + headDim/2} of a head rotate together by {@code position · invFreq[i]}.
- * Like vLLM it reads cosines and sines from a per-position table rather than computing them.
+ * Like vLLM it reads cosines and sines from a per-position table ({@code RopeScaling#cosSinTable})
+ * rather than computing them.
  */
 public final class Rope {
     private Rope() {}
-
-    /** The table: row {@code p} holds {@code cos(p·invFreq[i])} then {@code sin(p·invFreq[i])}, {@code headDim} floats. */
-    public static float[] cosSinTable(double[] invFreq, int maxPositions) {
-        int half = invFreq.length;
-        float[] table = new float[maxPositions * 2 * half];
-        for (int p = 0; p < maxPositions; p++) {
-            for (int i = 0; i < half; i++) {
-                double angle = p * invFreq[i];
-                table[p * 2 * half + i] = (float) Math.cos(angle);
-                table[p * 2 * half + half + i] = (float) Math.sin(angle);
-            }
-        }
-        return table;
-    }
 
     /** Rotates {@code numHeads} heads of each row in place; head {@code h} of row {@code t} starts at {@code off + t·rowStride + h·headDim}. */
     public static void apply(float[] x, int off, int rowStride, int rows, int numHeads, int headDim,

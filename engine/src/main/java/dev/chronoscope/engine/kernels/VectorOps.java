@@ -28,10 +28,8 @@ final class VectorOps {
             acc = FloatVector.fromArray(SPECIES, a, aOff + j).fma(FloatVector.fromArray(SPECIES, b, bOff + j), acc);
         }
         // lanes summed in a fixed order: reduceLanes' order differs between interpreted and compiled code
-        float[] lanes = new float[SPECIES.length()];
-        acc.intoArray(lanes, 0);
         float sum = 0f;
-        for (float lane : lanes) sum += lane;
+        for (int lane = 0; lane < SPECIES.length(); lane++) sum += acc.lane(lane);
         for (; j < len; j++) sum = Math.fma(a[aOff + j], b[bOff + j], sum);
         return sum;
     }

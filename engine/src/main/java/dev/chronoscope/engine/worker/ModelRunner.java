@@ -11,9 +11,9 @@ import dev.chronoscope.engine.device.Stream;
 import dev.chronoscope.engine.executor.SamplingParams;
 import dev.chronoscope.engine.executor.ScheduledSequence;
 import dev.chronoscope.engine.executor.StepInput;
-import dev.chronoscope.engine.kernels.Rope;
 import dev.chronoscope.engine.model.DeviceTensorSpec;
 import dev.chronoscope.engine.model.ModelConfig;
+import dev.chronoscope.engine.model.RopeScaling;
 import dev.chronoscope.engine.model.ShardPlan;
 import dev.chronoscope.engine.model.Sharding;
 
@@ -64,10 +64,8 @@ public final class ModelRunner implements AutoCloseable {
         this.dtype = DType.ofTorchName(config.torchDtype());
         this.firstLayer = sharding.firstLayer(config.numHiddenLayers());
         this.endLayer = sharding.endLayer(config.numHiddenLayers());
-        this.maxModelLen = config.maxPositionEmbeddings();
+        this.maxModelLen = StepChecks.maxModelLen(config, options);
     }
-
-    public Sharding sharding() { return s; }
 
     public boolean isDriver() { return s.isLastStage() && s.tpRank() == 0; }
 
@@ -79,7 +77,7 @@ public final class ModelRunner implements AutoCloseable {
             loader.load(spec, ptr, rt, stream);
             weightBytes += ptr.bytes();
         }
-        float[] table = Rope.cosSinTable(c.ropeScaling().inverseFrequencies(c.headDim(), c.ropeTheta()), maxModelLen);
+        float[] table = RopeScaling.cosSinTable(c.ropeScaling().inverseFrequencies(c.headDim(), c.ropeTheta()), maxModelLen);
         cosSin = rt.malloc(DType.F32, table.length);
         rt.copyHostToDevice(table, 0, cosSin, table.length, stream);
         rt.synchronizeStream(stream);
@@ -101,7 +99,7 @@ public final class ModelRunner implements AutoCloseable {
      * and returns how many KV blocks fit in {@code utilization × total − (weights + activations)}.
      */
     public int profileNumKvBlocks(int blockSize, double utilization, int maxTokens) {
-        int seqs = Math.max(1, Math.min(options.maxNumSeqs(), maxTokens));
+        int seqs = Math.max((maxTokens + maxModelLen - 1) / maxModelLen, Math.max(1, Math.min(options.maxNumSeqs(), maxTokens)));
         ensureWorkspace(maxTokens, seqs, blockSize);
         List<ScheduledSequence> dummy = new ArrayList<>();
         int nextBlock = 0;
@@ -116,7 +114,6 @@ public final class ModelRunner implements AutoCloseable {
         List<DevicePtr> savedK = kCache, savedV = vCache;
         int savedBlockSize = this.blockSize;
         allocateKvCache(nextBlock, blockSize);
-        long tempKvBytes = (long) nextBlock * kvBlockBytes(blockSize);
         try {
             execute(new StepInput(-1, dummy), false, true);
             rt.synchronizeStream(stream);
@@ -185,6 +182,7 @@ public final class ModelRunner implements AutoCloseable {
 
     private StepResult execute(StepInput input, boolean wantLogits, boolean forceEager) {
         if (kCache.isEmpty() && endLayer > firstLayer) throw new IllegalStateException("KV cache not initialised");
+        StepChecks.check(input, c, blockSize, maxModelLen);
         List<ScheduledSequence> seqs = input.sequences();
         int decodeBatch = seqs.size();
         boolean graphable = !forceEager && !options.enforceEager() && !seqs.isEmpty()
