@@ -1,4 +1,4 @@
-package dev.chronoscope.engine.device.cpu;
+package dev.chronoscope.engine.profiling;
 
 import dev.chronoscope.engine.device.CollectiveTransport;
 import dev.chronoscope.engine.device.DeviceException;
