@@ -7,18 +7,23 @@ import dev.chronoscope.engine.dist.InProcessGroup;
 import java.util.Map;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.chronoscope.engine.device.KernelNames.*;
 
 /**
  * The engine's in-process collectives (ranks as threads, {@link InProcessGroup}) timed over
- * message sizes and rank counts. Every run starts the ranks together at a barrier and times rank 0
- * (the receiver for send/recv) until its call returns, which is what a stream waiting on the
- * collective would see.
+ * message sizes and rank counts. As in the engine, the rank threads live across repetitions; each
+ * repetition releases them together from a barrier, and its duration runs from the first rank
+ * entering the collective to rank 0 (the receiver for send/recv) leaving it: what a stream
+ * waiting on the collective would see, including the sender's copy into the channel.
  */
 final class CollectiveCases {
+    private static final long STUCK_SECONDS = 60;
+
     private CollectiveCases() {}
 
     /** {@code kernel} (all_reduce, all_gather or send_recv) of {@code bytes} per rank over {@code ranks} threads. */
@@ -29,62 +34,83 @@ final class CollectiveCases {
         int size = kernel.equals(SEND_RECV) ? 2 : ranks;
         Map<String, Long> features = Map.of(SampleCsv.SIZE, bytes, SampleCsv.NUM_WORKERS, (long) size,
                 SampleCsv.DEVICES_PER_NODE, (long) size);
-        return new ProfileCase(kernel, features, () -> new Run(kernel, Math.toIntExact(Math.max(1, bytes / Float.BYTES)), size));
+        return new ProfileCase(kernel, features, () -> new Group(kernel, Math.toIntExact(Math.max(1, bytes / Float.BYTES)), size));
     }
 
-    /** One group of rank threads kept across repetitions; each {@link #runOnce} is one collective. */
-    private static final class Run implements RepeatTimer.Timed {
+    /** Rank threads kept for one shape; each {@link #runOnce} is one collective. */
+    private static final class Group implements RepeatTimer.Timed {
         private final String kernel;
-        private final int count;
-        private final int ranks;
+        private final InProcessGroup group;
+        private final CyclicBarrier start, done;
+        private final Thread[] threads;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private volatile boolean closing;
+        private final AtomicLongArray entered;
+        private volatile long rank0Left;
 
-        Run(String kernel, int count, int ranks) {
+        Group(String kernel, int count, int ranks) {
             this.kernel = kernel;
-            this.count = count;
-            this.ranks = ranks;
+            this.group = new InProcessGroup(ranks);
+            // The profiling thread is one more party: it releases the ranks and waits for them.
+            this.start = new CyclicBarrier(ranks + 1);
+            this.done = new CyclicBarrier(ranks + 1);
+            this.threads = new Thread[ranks];
+            this.entered = new AtomicLongArray(ranks);
+            for (int r = 0; r < ranks; r++) {
+                CollectiveTransport t = group.transport(r);
+                threads[r] = Thread.ofPlatform().daemon().name("profile-" + kernel + "-rank-" + r).start(() -> serve(t, count, ranks));
+            }
+        }
+
+        private void serve(CollectiveTransport t, int count, int ranks) {
+            float[] data = new float[count];
+            float[] gathered = kernel.equals(ALL_GATHER) ? new float[count * ranks] : null;
+            try {
+                while (true) {
+                    start.await();
+                    if (closing) return;
+                    entered.set(t.rank(), System.nanoTime());
+                    switch (kernel) {
+                        case ALL_REDUCE -> t.allReduceSum(data, 0, count);
+                        case ALL_GATHER -> t.allGather(data, 0, count, gathered, 0);
+                        default -> {
+                            if (t.rank() == 1) t.send(0, data, 0, count);
+                            else t.recv(1, data, 0, count);
+                        }
+                    }
+                    if (t.rank() == 0) rank0Left = System.nanoTime();
+                    done.await();
+                }
+            } catch (InterruptedException | BrokenBarrierException | RuntimeException e) {
+                if (!closing) failure.compareAndSet(null, e);
+                group.abort();
+                start.reset();
+                done.reset();
+            }
         }
 
         @Override
         public long runOnce() {
-            InProcessGroup group = new InProcessGroup(ranks);
-            CyclicBarrier start = new CyclicBarrier(ranks);
-            AtomicLong rank0Nanos = new AtomicLong();
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread[] threads = new Thread[ranks];
-            for (int r = 0; r < ranks; r++) {
-                CollectiveTransport t = group.transport(r);
-                threads[r] = Thread.ofPlatform().name("profile-" + kernel + "-rank-" + r).start(() -> {
-                    try {
-                        float[] data = new float[count];
-                        float[] gathered = kernel.equals(ALL_GATHER) ? new float[count * ranks] : null;
-                        start.await();
-                        long t0 = System.nanoTime();
-                        switch (kernel) {
-                            case ALL_REDUCE -> t.allReduceSum(data, 0, count);
-                            case ALL_GATHER -> t.allGather(data, 0, count, gathered, 0);
-                            default -> {
-                                if (t.rank() == 1) t.send(0, data, 0, count);
-                                else t.recv(1, data, 0, count);
-                            }
-                        }
-                        if (t.rank() == 0) rank0Nanos.set(System.nanoTime() - t0);
-                    } catch (InterruptedException | BrokenBarrierException | RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                        group.abort();
-                        start.reset();
-                    }
-                });
+            try {
+                start.await(STUCK_SECONDS, TimeUnit.SECONDS);
+                done.await(STUCK_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeviceException("interrupted while profiling " + kernel, e);
+            } catch (BrokenBarrierException | TimeoutException e) {
+                Throwable cause = failure.get() != null ? failure.get() : e;
+                throw new DeviceException(kernel + " over " + threads.length + " ranks failed: " + cause, cause);
             }
-            for (Thread th : threads) {
-                try {
-                    th.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new DeviceException("interrupted while profiling " + kernel, e);
-                }
-            }
-            if (failure.get() != null) throw new DeviceException(kernel + " over " + ranks + " ranks failed: " + failure.get(), failure.get());
-            return rank0Nanos.get();
+            long first = Long.MAX_VALUE;
+            for (int r = 0; r < entered.length(); r++) first = Math.min(first, entered.get(r));
+            return Math.max(1, rank0Left - first);
+        }
+
+        @Override
+        public void close() {
+            closing = true;
+            start.reset();
+            for (Thread t : threads) t.interrupt();
         }
     }
 }

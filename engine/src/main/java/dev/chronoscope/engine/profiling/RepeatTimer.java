@@ -22,12 +22,23 @@ public record RepeatTimer(long warmupNanos, int minReps, int maxReps, long budge
     }
 
     /** Work whose duration is measured; it may time itself (collectives time one rank). */
-    public interface Timed {
+    public interface Timed extends AutoCloseable {
         /** Runs the work once and returns its duration in nanoseconds. */
         long runOnce();
+
+        /** Releases what the work holds (threads); nothing by default. */
+        @Override
+        default void close() { }
     }
 
+    /** The median duration of {@code work}; closes it afterwards. */
     public long medianNanos(Timed work) {
+        try (work) {
+            return measure(work);
+        }
+    }
+
+    private long measure(Timed work) {
         long warm = 0;
         do {
             warm += work.runOnce();
