@@ -43,7 +43,8 @@ public record CalibrationGrid(String name, List<String> kernelArguments, List<St
                 "--prefill-batches", "1,2,4", "--prefill-lengths", "16,64,256,1024", "--prefill-cached", "0,512",
                 "--decode-batches", "1,4,16,32", "--decode-contexts", "16,128,512,2048,4096",
                 "--min-reps", "5", "--budget-ms", "40"),
-                List.of("--bytes", "4096,16384,65536,262144,1048576,4194304,16777216", "--ranks", "2,4", "--min-reps", "5", "--budget-ms", "40"),
+                // Collectives are timed by wall clock, so more repetitions for a steadier median; they are cheap.
+                List.of("--bytes", "4096,16384,65536,262144,1048576,4194304,16777216", "--ranks", "2,4", "--min-reps", "9", "--budget-ms", "100"),
                 KernelNames.all());
     }
 
@@ -59,7 +60,7 @@ public record CalibrationGrid(String name, List<String> kernelArguments, List<St
                 "--decode-batches", "1,4,16,32", "--decode-contexts", "64,512,2048",
                 "--min-reps", "3", "--budget-ms", "20"),
                 List.of("--bytes", "4096,8192,16384,65536,262144,1048576,2097152,4194304,8388608,16777216", "--ranks", "2",
-                        "--min-reps", "3", "--budget-ms", "20"),
+                        "--min-reps", "5", "--budget-ms", "40"),
                 KernelNames.all());
     }
 
