@@ -18,10 +18,10 @@ import picocli.CommandLine.Command;
                 "With no command, ./chronoscope opens the workbench."},
         subcommands = {
                 EmulateCommand.class,
-                PendingCommands.Serve.class,
-                PendingCommands.Bench.class,
+                EngineCommands.Serve.class,
+                EngineCommands.Bench.class,
                 ModelsCommand.class,
-                PendingCommands.Calibrate.class,
+                CalibrateCommand.class,
                 PendingCommands.Validate.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'chronoscope COMMAND --help' for one command's options."})

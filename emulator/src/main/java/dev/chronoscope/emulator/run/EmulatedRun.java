@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -41,6 +42,8 @@ public final class EmulatedRun {
     private final EngineInstallation installation;
     private final Path out;
     private final long traceMaxKernels;
+    private String liveAgentOptions = "";
+    private Map<String, String> environment = Map.of();
 
     /** What a completed run produced. */
     public record Report(Path resultFile, double virtualSeconds, double wallSeconds, long kernelEvents,
@@ -51,6 +54,17 @@ public final class EmulatedRun {
         this.installation = installation;
         this.out = out;
         this.traceMaxKernels = traceMaxKernels;
+    }
+
+    /**
+     * Also streams the run live to a subscriber on 127.0.0.1:{@code streamPort} and obeys the control
+     * connection on {@code controlPort} (0: none of either); {@code controlToken} goes into the engine
+     * JVM's environment (null: it inherits this JVM's). See the agent's {@code live} and {@code control}.
+     */
+    public EmulatedRun live(int streamPort, int controlPort, String controlToken) {
+        liveAgentOptions = (streamPort > 0 ? ",live=" + streamPort : "") + (controlPort > 0 ? ",control=" + controlPort : "");
+        environment = controlToken == null ? Map.of() : Map.of("CHRONOSCOPE_CONTROL_TOKEN", controlToken);
+        return this;
     }
 
     /**
@@ -76,9 +90,11 @@ public final class EmulatedRun {
                 coordination.watch(process, errors);
                 onStart.accept(process);
             };
-            outcome = EngineProcess.run(installation.command(scenario.agentOptions(out),
+            Map<String, String> childEnvironment = new HashMap<>(environment);
+            if (coordination != null) childEnvironment.putAll(coordination.environment());
+            outcome = EngineProcess.run(installation.command(scenario.agentOptions(out) + liveAgentOptions,
                             scenario.benchArguments(out.resolve(BENCH_RESULT_FILE).toAbsolutePath())),
-                    coordination == null ? Map.of() : coordination.environment(), out, console, errors, started);
+                    childEnvironment, out, console, errors, started);
             if (coordination != null) coordinationFailure = coordination.awaitFailure();
         } catch (IOException e) {
             throw new RunFailedException("cannot start the engine JVM (" + installation.javaExecutable() + "): " + e.getMessage(), 1);

@@ -24,12 +24,6 @@ final class EngineProcess {
 
     private EngineProcess() {}
 
-    static Outcome run(List<String> command, Path workingDir, PrintStream out, PrintStream err,
-                       Consumer<Process> onStart) throws IOException, InterruptedException {
-        return run(command, Map.of(), workingDir, out, err, onStart);
-    }
-
-    /** As above, with {@code environment} added to the child's (how a coordinated engine finds its coordinator). */
     static Outcome run(List<String> command, Map<String, String> environment, Path workingDir, PrintStream out,
                        PrintStream err, Consumer<Process> onStart) throws IOException, InterruptedException {
         long start = System.nanoTime();

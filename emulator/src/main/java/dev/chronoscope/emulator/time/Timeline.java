@@ -27,12 +27,14 @@ final class Timeline {
         return next;
     }
 
-    /** Time of the earliest event that is not cancelled, or {@link TimeGate#NOTHING_SCHEDULED}; drops cancelled ones. */
-    long earliestTime() {
-        while (!events.isEmpty() && events.first().isCancelled()) {
+    /** The earliest event that is not cancelled, left in place; null when none is left. */
+    TimelineEvent peek() {
+        TimelineEvent first = events.isEmpty() ? null : events.first();
+        while (first != null && first.isCancelled()) {
             events.pollFirst();
+            first = events.isEmpty() ? null : events.first();
         }
-        return events.isEmpty() ? TimeGate.NOTHING_SCHEDULED : events.first().time;
+        return first;
     }
 
     void remove(TimelineEvent event) {

@@ -1,6 +1,8 @@
 package dev.chronoscope.agent.run;
 
 import dev.chronoscope.agent.AgentOptions;
+import dev.chronoscope.agent.control.ControlChannel;
+import dev.chronoscope.agent.control.LiveFeed;
 import dev.chronoscope.agent.device.EmulatedDevices;
 import dev.chronoscope.agent.multiprocess.CoordinatedProcess;
 import dev.chronoscope.agent.multiprocess.CoordinatorAddress;
@@ -67,7 +69,11 @@ public final class EmulationSession {
                 .wallClockEpochMillis(WALL_CLOCK_EPOCH_MILLIS).build();
         RemoteCollectives remote = options.coordinator() == null ? null
                 : CoordinatedProcess.join(role, emulation, CoordinatorAddress.environment(options, role));
-        RunStatistics statistics = new RunStatistics(sink(role.runDir(), options.encoding()));
+        // Workers inherit the driver's options: only the driver feeds the workbench and obeys its controls.
+        boolean driver = !role.isWorker();
+        RunStatistics statistics = new RunStatistics(LiveFeed.around(sink(role.runDir(), options.encoding()),
+                driver ? options.livePort() : 0));
+        if (driver && options.controlPort() != 0) ControlChannel.connect(options.controlPort(), emulation, statistics);
         statistics.accept(new StreamEvent.RunStart(0, "run", scenarioJson(options.runDir()),
                 options.timeMode().name().toLowerCase(Locale.ROOT), Map.of("agent", version()), WALL_CLOCK_EPOCH_MILLIS));
         statistics.accept(new StreamEvent.ProcessRegistered(0, role.clientId(), role.name()));
