@@ -8,12 +8,14 @@ import java.net.SocketAddress;
 import java.util.Optional;
 
 /**
- * What the engine's {@code new Socket(...)} becomes in a coordinated run: a socket whose connection
- * is a message. Opening a connection wakes the accepting process through the JDK's poller like any
- * message does, so it is announced as SENT on {@code connect:<local port>><server port>} before it
- * is made (the socket is bound first to know its port), and the acceptor reports it RECEIVED
- * ({@link SocketHooks#accept}). Without this a process waiting to accept, and one whose connect is
- * still in progress, would both look blocked with nothing to wait for.
+ * What the engine's {@code new Socket(...)} becomes in a coordinated run: a socket whose connecting
+ * is a message in flight. A virtual thread whose connect is in progress is woken by the JDK's poller
+ * like a reader, so the connecting process reports SENT on {@code connect:<local port>><server port>}
+ * before connecting (the socket is bound first to know its port) and RECEIVED itself once the
+ * connect returns. Without this, a process whose connect was still in progress and the process that
+ * had already accepted it and waits for its first bytes both looked blocked with nothing to wait
+ * for: a false deadlock. (The acceptor's own wake-up needs no report: every engine connection is
+ * followed at once by a frame from the connecting side, which is accounted.)
  */
 public final class AccountedSocket extends Socket {
 
@@ -34,10 +36,17 @@ public final class AccountedSocket extends Socket {
     @Override
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
         Optional<CoordinatedProcess> process = CoordinatedProcess.current();
-        if (process.isPresent() && endpoint instanceof InetSocketAddress server && !server.isUnresolved()) {
-            if (!isBound()) bind(new InetSocketAddress(server.getAddress(), 0));
-            process.get().sent(SocketHooks.connectionChannel(getLocalPort(), server.getPort()), 0);
+        if (process.isEmpty() || !(endpoint instanceof InetSocketAddress server) || server.isUnresolved()) {
+            super.connect(endpoint, timeout);
+            return;
         }
-        super.connect(endpoint, timeout);
+        if (!isBound()) bind(new InetSocketAddress(server.getAddress(), 0));
+        String channel = "connect:" + getLocalPort() + ">" + server.getPort();
+        process.get().sent(channel, 0);
+        try {
+            super.connect(endpoint, timeout);
+        } finally {
+            process.get().received(channel, 0);
+        }
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Rewrites, in the engine's classes only, the calls through which its processes talk to each other
- * (accepting connections, socket streams, waiting for a worker JVM) into {@link SocketHooks}: each
+ * (socket streams, waiting for a worker JVM) into {@link SocketHooks}: each
  * instance call becomes a static call taking the receiver first, with the same stack effect, so
  * frames stay valid. {@code new Socket(...)} becomes {@code new AccountedSocket(...)}, a subclass,
  * so the stack map frames (which name {@code Socket}) stay valid too.
@@ -26,8 +26,7 @@ public final class MultiprocessCallRewriter implements ClassFileTransformer {
     private static final Map<String, String> CALLS = Map.of(
             "java/net/Socket.getInputStream()Ljava/io/InputStream;", "(Ljava/net/Socket;)Ljava/io/InputStream;",
             "java/net/Socket.getOutputStream()Ljava/io/OutputStream;", "(Ljava/net/Socket;)Ljava/io/OutputStream;",
-            "java/lang/Process.waitFor(JLjava/util/concurrent/TimeUnit;)Z", "(Ljava/lang/Process;JLjava/util/concurrent/TimeUnit;)Z",
-            "java/net/ServerSocket.accept()Ljava/net/Socket;", "(Ljava/net/ServerSocket;)Ljava/net/Socket;");
+            "java/lang/Process.waitFor(JLjava/util/concurrent/TimeUnit;)Z", "(Ljava/lang/Process;JLjava/util/concurrent/TimeUnit;)Z");
     private static final String SOCKET = "java/net/Socket";
     private static final String ACCOUNTED_SOCKET = "dev/chronoscope/agent/multiprocess/AccountedSocket";
 

@@ -5,7 +5,6 @@ import dev.chronoscope.agent.run.EmulationSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Collections;
 import java.util.Map;
@@ -41,18 +40,6 @@ public final class SocketHooks {
         OutputStream raw = socket.getOutputStream();
         return OUTPUTS.computeIfAbsent(socket, s -> new AccountedOutputStream(raw, process.get(),
                 EmulationSession.current().emulation(), channel(s.getLocalPort(), s.getPort())));
-    }
-
-    public static Socket accept(ServerSocket server) throws IOException {
-        Socket socket = server.accept();
-        CoordinatedProcess.current().ifPresent(process ->
-                process.received(connectionChannel(socket.getPort(), socket.getLocalPort()), 0));
-        return socket;
-    }
-
-    /** The message that opening a connection is (see {@link AccountedSocket}). */
-    static String connectionChannel(int clientPort, int serverPort) {
-        return "connect:" + clientPort + ">" + serverPort;
     }
 
     /** Both ends of a loopback connection name it the same way: sender's port, then receiver's. */
