@@ -105,8 +105,11 @@ public final class Communicator {
         if (peer == null) {
             slot = slotOf(stream.device);
             long sequence = issued[slot];
-            r = openCollectives.computeIfAbsent(sequence, s -> new Rendezvous(op, bytes, ranks,
-                    op.kernelName() + " #" + s + " on communicator " + Arrays.toString(ranks)));
+            r = openCollectives.computeIfAbsent(sequence, s -> {
+                Rendezvous opened = new Rendezvous(op, bytes, ranks, op.kernelName() + " #" + s + " on communicator " + Arrays.toString(ranks));
+                opened.sequence = s;
+                return opened;
+            });
             r.requireSame(op, bytes, me);
             issued[slot]++;
         } else {
@@ -137,7 +140,7 @@ public final class Communicator {
             long arrival = Math.max(step.hostTime + cluster.launchLatencyNanos, stream.tail);
             if (remote != null) {
                 r.arrive(step.slot, arrival);
-                remote.arrive(ranks.clone(), r.op, r.bytes, step.slot, arrival, (start, end) -> resolveRemote(r, start, end));
+                remote.arrive(ranks.clone(), r.sequence, r.op, r.bytes, step.slot, arrival, (start, end) -> resolveRemote(r, start, end));
             } else if (r.arrive(step.slot, arrival)) {
                 resolve(r);
             }

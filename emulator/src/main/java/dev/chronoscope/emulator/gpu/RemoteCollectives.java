@@ -12,10 +12,12 @@ public interface RemoteCollectives {
 
     /**
      * @param group      the group's global ranks, in group order (the same array in every process)
+     * @param sequence   which collective of the group this is, in the order ranks issue them (as NCCL
+     *                   pairs them); streams may reach them in another order
      * @param groupRank  this device's position in {@code group}
      * @param arrival    virtual time at which this rank's stream reached the collective
      */
-    void arrive(int[] group, CollectiveOp op, long bytes, int groupRank, long arrival, Resolution resolution);
+    void arrive(int[] group, long sequence, CollectiveOp op, long bytes, int groupRank, long arrival, Resolution resolution);
 
     /** Delivers the collective's virtual start and end once every rank has arrived. */
     interface Resolution {

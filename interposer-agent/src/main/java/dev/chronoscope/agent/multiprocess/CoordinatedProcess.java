@@ -80,10 +80,10 @@ public final class CoordinatedProcess implements RemoteCollectives {
     }
 
     @Override
-    public void arrive(int[] group, CollectiveOp op, long bytes, int groupRank, long arrival, Resolution resolution) {
+    public void arrive(int[] group, long sequence, CollectiveOp op, long bytes, int groupRank, long arrival, Resolution resolution) {
         CollectiveArrival arrived = new CollectiveArrival("group" + Arrays.toString(group), op.kernelName(), bytes, groupRank,
                 group.length, arrival);
-        unparked(() -> client.arrive(arrived)
+        unparked(() -> client.arrive(arrived, sequence)
                 .thenAccept(timing -> emulation.scheduleAt(0, () -> resolution.resolve(timing.startNanos(), timing.endNanos()))));
     }
 
