@@ -39,7 +39,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,9 +52,13 @@ import java.util.concurrent.Callable;
                 "every other (device, kernel) is answered by a roofline on the device's spec."},
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsCommand.Predict.class,
                 ModelsCommand.ImportVidur.class, ModelsCommand.ImportNsys.class, ModelsCommand.ImportSamples.class,
-                ModelsCommand.Fit.class, ModelsCommand.Activate.class, ModelsCommand.Export.class, ModelsCommand.Import.class,
+                ModelsCommand.Samples.class, ModelsCommand.Fit.class, ModelsCommand.Exclude.class, ModelsCommand.Include.class, ModelsCommand.Activate.class, ModelsCommand.Export.class, ModelsCommand.Import.class,
                 ModelsCommand.CheckVidur.class},
-        footer = {"", "Store: $XDG_DATA_HOME/chronoscope/models.db (default ~/.local/share/chronoscope/models.db), or --models FILE."})
+        footer = {"", "Examples:",
+                "  chronoscope models list",
+                "  chronoscope models show h100-sxm mlp_up_proj",
+                "  chronoscope models check-vidur --device a100-80gb mlp.csv",
+                "Launch feature names per kernel, forms and defaults: docs/models.md."})
 final class ModelsCommand implements Runnable {
 
     @Option(names = "--models", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
@@ -112,8 +115,8 @@ final class ModelsCommand implements Runnable {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show the active model of DEVICE KERNEL, its metrics and version history.")
     static final class Show extends StoreCommand {
-        @Parameters(index = "0", paramLabel = "DEVICE") String device;
-        @Parameters(index = "1", paramLabel = "KERNEL") String kernel;
+        @Parameters(index = "0", paramLabel = "DEVICE", description = "device, e.g. h100-sxm, a100-80gb, a40, h200, l40s, b200, cpu-local") String device;
+        @Parameters(index = "1", paramLabel = "KERNEL", description = "kernel, e.g. mlp_up_proj, attn_decode, all_reduce") String kernel;
 
         @Override int run(ModelStore store) {
             StorePredictor predictor = models(store).predictor();
@@ -150,8 +153,8 @@ final class ModelsCommand implements Runnable {
 
     @Command(name = "predict", mixinStandardHelpOptions = true, description = "Predict one launch of KERNEL on DEVICE.")
     static final class Predict extends StoreCommand {
-        @Parameters(index = "0", paramLabel = "DEVICE") String device;
-        @Parameters(index = "1", paramLabel = "KERNEL") String kernel;
+        @Parameters(index = "0", paramLabel = "DEVICE", description = "device, e.g. h100-sxm, a100-80gb, a40, h200, l40s, b200, cpu-local") String device;
+        @Parameters(index = "1", paramLabel = "KERNEL", description = "kernel, e.g. mlp_up_proj, attn_decode, all_reduce") String kernel;
         @Option(names = "--features", required = true, paramLabel = "NAME=VALUE,...",
                 description = "launch arguments, e.g. num_tokens=512,n_embd=4096,n_head=32,n_kv_head=8,n_expanded_embd=14336,tp=1")
         String features;
@@ -208,8 +211,8 @@ final class ModelsCommand implements Runnable {
             description = {"Fit DEVICE KERNEL's included samples into a new version (a child of the active one) and activate it.",
                     "Samples whose residual breaks the k·MAD rule are marked excluded (never deleted) and the fit repeated."})
     static final class Fit extends StoreCommand {
-        @Parameters(index = "0", paramLabel = "DEVICE") String device;
-        @Parameters(index = "1", paramLabel = "KERNEL") String kernel;
+        @Parameters(index = "0", paramLabel = "DEVICE", description = "device, e.g. h100-sxm, a100-80gb, a40, h200, l40s, b200, cpu-local") String device;
+        @Parameters(index = "1", paramLabel = "KERNEL", description = "kernel, e.g. mlp_up_proj, attn_decode, all_reduce") String kernel;
         @Option(names = "--form", paramLabel = "FORM", description = "linear, roofline or table (default: linear; table for collectives)") String form;
         @Option(names = "--features", split = ",", paramLabel = "NAME",
                 description = "linear terms, or table keys then axis; engineered: 1, flops, bytes, weight_bytes, row_elems, tokens, link_bytes, spill_bytes, spill_half_bytes, roofline_ns; or any raw feature")
@@ -217,8 +220,8 @@ final class ModelsCommand implements Runnable {
         @Option(names = "--solver", paramLabel = "SOLVER", description = "ols, nnls or ridge (default nnls)") String solver;
         @Option(names = "--lambda", paramLabel = "L", description = "ridge penalty (default ${DEFAULT-VALUE})") double lambda = 1e-3;
         @Option(names = "--outlier-k", paramLabel = "K", description = "k of the |residual| > k·MAD outlier rule (default ${DEFAULT-VALUE})") double outlierK = 8;
-        @Option(names = "--note", paramLabel = "TEXT") String note = "fitted from the command line";
-        @Option(names = "--author", paramLabel = "NAME") String author = System.getProperty("user.name", "unknown");
+        @Option(names = "--note", paramLabel = "TEXT", description = "why this version exists (kept with it)") String note = "fitted from the command line";
+        @Option(names = "--author", paramLabel = "NAME", description = "who fitted it (default: your user name)") String author = System.getProperty("user.name", "unknown");
         @Option(names = "--no-activate", description = "save the version without activating it") boolean noActivate;
 
         @Override int run(ModelStore store) {
@@ -238,6 +241,60 @@ final class ModelsCommand implements Runnable {
                     num(m.r2()), pct(m.mape()), pct(m.cvMape()), pct(m.maxErrorPct()), m.samples(), fitted.outliersMarked());
             return 0;
         }
+    }
+
+    @Command(name = "samples", mixinStandardHelpOptions = true, description = "List the samples of DEVICE KERNEL: id, duration, features, source, exclusion.")
+    static final class Samples extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "DEVICE") String device;
+        @Parameters(index = "1", paramLabel = "KERNEL") String kernel;
+        @Option(names = "--excluded", description = "only the excluded ones") boolean excludedOnly;
+
+        @Override int run(ModelStore store) {
+            for (StoredSample s : store.samples(device, kernel, true)) {
+                if (excludedOnly && !s.excluded()) continue;
+                out().printf(Locale.ROOT, "%d\t%.0f ns\t%s\t%s%s%n", s.id(), s.nanos(), s.features(), s.source(),
+                        s.excluded() ? "\texcluded: " + s.excludeReason() : "");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "exclude", mixinStandardHelpOptions = true, description = "Leave samples of DEVICE KERNEL out of future fits, with a reason (they stay in the store).")
+    static final class Exclude extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "DEVICE") String device;
+        @Parameters(index = "1", paramLabel = "KERNEL") String kernel;
+        @Option(names = "--ids", required = true, split = ",", paramLabel = "ID", description = "sample ids, as 'chronoscope models samples DEVICE KERNEL' lists them") List<Long> ids;
+        @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason;
+
+        @Override int run(ModelStore store) {
+            store.exclude(owned(store, device, kernel, ids), reason);
+            out().printf("excluded %d samples of %s/%s%n", ids.size(), device, kernel);
+            return 0;
+        }
+    }
+
+    @Command(name = "include", mixinStandardHelpOptions = true, description = "Bring excluded samples of DEVICE KERNEL back into fits (all of them without --ids).")
+    static final class Include extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "DEVICE") String device;
+        @Parameters(index = "1", paramLabel = "KERNEL") String kernel;
+        @Option(names = "--ids", split = ",", paramLabel = "ID") List<Long> ids;
+
+        @Override int run(ModelStore store) {
+            List<Long> chosen = ids != null ? owned(store, device, kernel, ids)
+                    : store.samples(device, kernel, true).stream().filter(StoredSample::excluded).map(StoredSample::id).toList();
+            store.include(chosen);
+            out().printf("included %d samples of %s/%s%n", chosen.size(), device, kernel);
+            return 0;
+        }
+    }
+
+    /** The ids, after checking each is a sample of (device, kernel): a typo must not touch another kernel. */
+    static List<Long> owned(ModelStore store, String device, String kernel, List<Long> ids) {
+        var known = new HashSet<>(store.samples(device, kernel, true).stream().map(StoredSample::id).toList());
+        for (long id : ids) {
+            if (!known.contains(id)) throw new IllegalArgumentException("sample " + id + " is not a sample of " + device + "/" + kernel);
+        }
+        return ids;
     }
 
     @Command(name = "activate", mixinStandardHelpOptions = true, description = "Make VERSION (an id from 'list' or 'show') the active model of its kernel.")

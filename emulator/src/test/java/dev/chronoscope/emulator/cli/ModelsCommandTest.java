@@ -90,4 +90,31 @@ class ModelsCommandTest {
         assertThat(run("models", "predict", "a40", "add", "--features", "num_tokens=lots").err()).contains("value of 'num_tokens' ('lots') is not a number");
         assertThat(run("models", "activate", "123456").err()).contains("no model version 123456");
     }
+
+    @Test
+    void samplesCanBeExcludedAndIncludedByIdWithinTheirKernel() throws Exception {
+        Path f = Files.writeString(dir.resolve("s.csv"), "kernel,duration_ns,num_tokens\nadd,1000,1\nadd,2000,2\nemb,500,1\n");
+        assertThat(run("models", "import-samples", f.toString(), "--device", "cpu-local").rc()).isZero();
+        String listing = run("models", "samples", "cpu-local", "add").out();
+        long first = Long.parseLong(listing.lines().findFirst().orElseThrow().split("\t")[0]);
+        assertThat(run("models", "exclude", "cpu-local", "add", "--ids", Long.toString(first), "--reason", "warm-up run").out()).contains("excluded 1 samples");
+        assertThat(run("models", "samples", "cpu-local", "add", "--excluded").out()).contains("excluded: warm-up run").contains("{num_tokens=1}");
+        assertThat(run("models", "exclude", "cpu-local", "emb", "--ids", Long.toString(first), "--reason", "x").err()).contains("is not a sample of cpu-local/emb");
+        assertThat(run("models", "include", "cpu-local", "add").out()).contains("included 1 samples");
+        assertThat(run("models", "samples", "cpu-local", "add", "--excluded").out()).isEmpty();
+    }
+
+    @Test
+    void importOfABadExportNamesTheEntryAndNothingIsAdded() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.json"), """
+                {"models": [
+                  {"device": "a40", "kernel": "add", "form": "roofline", "parameters": {"efficiency": 0.5, "overhead_ns": 100}},
+                  {"device": "a40", "kernel": "add", "form": "spline", "parameters": {}}
+                ]}""");
+        int before = run("models", "show", "a40", "add").out().split("version").length;
+        Run r = run("models", "import", bad.toString());
+        assertThat(r.rc()).isEqualTo(1);
+        assertThat(r.err()).contains("bad.json: models[1]: unknown model form 'spline'");
+        assertThat(run("models", "show", "a40", "add").out().split("version").length).isEqualTo(before);
+    }
 }

@@ -1,8 +1,5 @@
 package dev.chronoscope.emulator.coord;
 
-import dev.chronoscope.emulator.coord.client.ClientOptions;
-import dev.chronoscope.emulator.coord.client.CoordinatorClient;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A test stand-in for an emulated process: hosts some ranks, runs them under a tiny deterministic
- * scheduler (ranks due at the granted instant run in rank order) and uses {@link CoordinatorClient}
+ * scheduler (ranks due at the granted instant run in rank order) and uses a {@link GlobalTimeCoordinator}
  * for everything that crosses processes, never while holding its own lock (which the wake-up
  * supplier takes). A resumed rank takes the granted time as its own, so any
  * causality error of the coordinator would show up in the ranks' timelines.
@@ -42,15 +39,13 @@ final class EmulatedProcess {
         }
     }
 
-    private final String name;
     private final int ranksInRun;
     private final TreeMap<Integer, Rank> ranks = new TreeMap<>();
     private final Map<String, Long> nextSeq = new HashMap<>();
     /** Set once registered; the transport may deliver as soon as the coordinator has admitted everyone. */
-    private final CompletableFuture<CoordinatorClient> client = new CompletableFuture<>();
+    private final CompletableFuture<GlobalTimeCoordinator> client = new CompletableFuture<>();
 
-    EmulatedProcess(String name, List<Integer> rankIds, int ranksInRun) {
-        this.name = name;
+    EmulatedProcess(List<Integer> rankIds, int ranksInRun) {
         this.ranksInRun = ranksInRun;
         rankIds.forEach(r -> ranks.put(r, new Rank(r, RankProgram.ringScenario(r, ranksInRun))));
     }
@@ -59,18 +54,16 @@ final class EmulatedProcess {
         return ranks.containsKey(rank);
     }
 
-    /** Runs to completion; returns each rank's timeline (its virtual time after every step). */
-    Map<Integer, List<Long>> run(int port, String token, int clientId, Transport transport) throws Exception {
-        try (CoordinatorClient c = CoordinatorClient.connect(ClientOptions.local(port, token, name, clientId))) {
-            client.complete(c);
-            while (true) {
-                long granted = c.awaitGrant(this::earliestWakeUp);
-                if (runDueRanks(granted, transport)) {
-                    c.finish(ranks.values().stream().mapToLong(r -> r.time).max().orElseThrow());
-                    Map<Integer, List<Long>> timelines = new TreeMap<>();
-                    ranks.forEach((id, r) -> timelines.put(id, List.copyOf(r.timeline)));
-                    return timelines;
-                }
+    /** Runs to completion under {@code coordinator}; returns each rank's timeline (its virtual time after every step). */
+    Map<Integer, List<Long>> run(GlobalTimeCoordinator coordinator, Transport transport) throws InterruptedException {
+        client.complete(coordinator);
+        while (true) {
+            long granted = coordinator.awaitGrant(this::earliestWakeUp);
+            if (runDueRanks(granted, transport)) {
+                coordinator.finish(ranks.values().stream().mapToLong(r -> r.time).max().orElseThrow());
+                Map<Integer, List<Long>> timelines = new TreeMap<>();
+                ranks.forEach((id, r) -> timelines.put(id, List.copyOf(r.timeline)));
+                return timelines;
             }
         }
     }

@@ -1,5 +1,8 @@
 package dev.chronoscope.emulator.coord;
 
+import dev.chronoscope.emulator.coord.client.ClientOptions;
+import dev.chronoscope.emulator.coord.client.CoordinatorClient;
+import dev.chronoscope.emulator.coord.local.LocalTimeCoordinator;
 import dev.chronoscope.emulator.coord.server.Coordinator;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +30,8 @@ class SplitInvarianceTest {
     private static Outcome run(AdvanceMode mode, List<List<Integer>> split) throws Exception {
         try (Coordinator coordinator = Coordinator.start(CoordinatorOptions.defaults(split.size()).withMode(mode))) {
             List<EmulatedProcess> processes = new ArrayList<>();
-            for (int p = 0; p < split.size(); p++) {
-                processes.add(new EmulatedProcess("proc" + p, split.get(p), RANKS));
+            for (List<Integer> ranks : split) {
+                processes.add(new EmulatedProcess(ranks, RANKS));
             }
             EmulatedProcess.Transport transport = (toRank, envelope) -> Thread.startVirtualThread(() ->
                     processes.stream().filter(p -> p.hosts(toRank)).findFirst().orElseThrow().accept(toRank, envelope));
@@ -36,8 +39,9 @@ class SplitInvarianceTest {
             for (int p = 0; p < processes.size(); p++) {
                 int id = p;
                 runs.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return processes.get(id).run(coordinator.port(), coordinator.token(), id, transport);
+                    try (CoordinatorClient client = CoordinatorClient.connect(
+                            ClientOptions.local(coordinator.port(), coordinator.token(), "proc" + id, id))) {
+                        return processes.get(id).run(client, transport);
                     } catch (Exception e) {
                         throw new IllegalStateException(e.getMessage(), e);
                     }
@@ -52,8 +56,18 @@ class SplitInvarianceTest {
         }
     }
 
+    /** All ranks in this process, no coordinator server at all. */
+    private static Map<Integer, List<Long>> runWithoutCoordinator() throws InterruptedException {
+        EmulatedProcess process = new EmulatedProcess(List.of(0, 1, 2, 3), RANKS);
+        EmulatedProcess.Transport unused = (toRank, envelope) -> {
+            throw new AssertionError("a one-process run has no inter-process messages");
+        };
+        return process.run(new LocalTimeCoordinator(AlphaBetaCostModel.NVLINK_PLACEHOLDER), unused);
+    }
+
     @Test
     void oneProcessAndSeveralProcessesGiveIdenticalTimelines() throws Exception {
+        Map<Integer, List<Long>> local = runWithoutCoordinator();
         Outcome single = run(AdvanceMode.DETERMINISTIC, List.of(List.of(0, 1, 2, 3)));
         Outcome pairs = run(AdvanceMode.DETERMINISTIC, List.of(List.of(0, 2), List.of(1, 3)));
         Outcome separate = run(AdvanceMode.DETERMINISTIC, List.of(List.of(0), List.of(1), List.of(2), List.of(3)));
@@ -66,6 +80,7 @@ class SplitInvarianceTest {
             assertThat(single.timelines().get(rank).get(0)).isEqualTo(1_000 + 137L * rank);
         }
         assertThat(single.timelines().get(3).get(2)).as("rank 3 sends when the all-reduce ends").isEqualTo(firstAllReduceEnd);
+        assertThat(single.timelines()).isEqualTo(local);
         assertThat(pairs.timelines()).isEqualTo(single.timelines());
         assertThat(separate.timelines()).isEqualTo(single.timelines());
         assertThat(parallel.timelines()).isEqualTo(single.timelines());

@@ -19,6 +19,15 @@ import java.util.concurrent.Executors;
  * keeps what the interposer agent has to follow small.
  */
 public final class ApiServer implements AutoCloseable {
+    static {
+        // The JDK server leaves Nagle's algorithm on unless told otherwise (read once, when its config class
+        // loads); with delayed ACKs that holds back small SSE frames by up to ~40 ms, which would show up as
+        // fake inter-token latency. A user's explicit setting wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
 

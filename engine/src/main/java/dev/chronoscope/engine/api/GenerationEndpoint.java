@@ -15,6 +15,9 @@ import java.util.function.Function;
 
 /** POST /v1/completions and /v1/chat/completions: whole responses, or SSE streams of chunks. */
 final class GenerationEndpoint implements Route.Endpoint {
+    /** Far above any prompt a model context holds; stops a runaway client from exhausting memory. */
+    static final int MAX_BODY_BYTES = 32 << 20;
+
     private final EngineClient client;
     private final ResponseShape shape;
     private final Function<byte[], ParsedRequest> parser;
@@ -29,7 +32,11 @@ final class GenerationEndpoint implements Route.Endpoint {
     public void handle(HttpExchange exchange) throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "RequestTooLarge", "The request body exceeds " + MAX_BODY_BYTES + " bytes.",
+                    null);
         }
         ParsedRequest request = parser.apply(body);
         String id = shape.idPrefix() + UUID.randomUUID().toString().replace("-", "");

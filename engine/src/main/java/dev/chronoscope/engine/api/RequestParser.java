@@ -56,6 +56,12 @@ final class RequestParser {
         if (n != null && n != 1) {
             throw ApiException.badRequest("Only n=1 is supported, got " + n + ".", "n");
         }
+        JsonNode logprobs = f.node("logprobs");
+        boolean noLogprobs = logprobs == null || (logprobs.isBoolean() && !logprobs.asBoolean())
+                || (logprobs.isInt() && logprobs.asInt() == 0);
+        if (!noLogprobs) {
+            throw ApiException.badRequest("Log probabilities are not supported by this server.", "logprobs");
+        }
         JsonNode stop = f.node("stop");
         if (stop != null && !(stop.isArray() && stop.isEmpty())) {
             throw ApiException.badRequest("Stop strings are not supported by this server.", "stop");

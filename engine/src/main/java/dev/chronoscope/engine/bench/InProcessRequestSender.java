@@ -36,10 +36,12 @@ public final class InProcessRequestSender implements RequestSender {
         } catch (InvalidRequestException e) {
             return RequestOutcome.failure(request.promptLen(), startSeconds, e.getMessage());
         }
+        // Token times come from the engine's clock, so measure from the engine's own arrival stamp.
+        long arrival = stream.arrivalNanos();
         StringBuilder text = new StringBuilder();
         List<Double> itl = new ArrayList<>();
         double ttft = 0;
-        long last = start;
+        long last = arrival;
         int tokens = 0;
         TokenChunk chunk;
         try {
@@ -50,7 +52,7 @@ public final class InProcessRequestSender implements RequestSender {
                 }
                 if (chunk.tokenId() >= 0) {
                     if (tokens == 0) {
-                        ttft = (chunk.timeNanos() - start) / 1e9;
+                        ttft = (chunk.timeNanos() - arrival) / 1e9;
                     } else {
                         itl.add((chunk.timeNanos() - last) / 1e9);
                     }
@@ -65,6 +67,6 @@ public final class InProcessRequestSender implements RequestSender {
             return RequestOutcome.failure(request.promptLen(), startSeconds, "interrupted");
         }
         return new RequestOutcome(true, request.promptLen(), tokens, startSeconds, ttft, itl,
-                (last - start) / 1e9, text.toString(), "");
+                (last - arrival) / 1e9, text.toString(), "");
     }
 }

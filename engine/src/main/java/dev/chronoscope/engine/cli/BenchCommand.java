@@ -127,6 +127,9 @@ public final class BenchCommand implements Callable<Integer> {
         double[] percentiles = Arrays.stream(metricPercentiles.split(",")).map(String::strip)
                 .mapToDouble(Double::parseDouble).toArray();
         Dataset source = dataset();
+        if (source.hasArrivalTimes() && !Double.isInfinite(requestRate)) {
+            out.println("Note: the trace's own arrival times are used; --request-rate is ignored.");
+        }
         List<BenchRequest> requests = new WorkloadGenerator(source, requestRate,
                 burstiness, seed).generate(numPrompts);
 

@@ -16,11 +16,8 @@ import dev.chronoscope.engine.scheduler.SchedulerOutput;
 import dev.chronoscope.engine.scheduler.TokenUpdate;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -40,16 +37,13 @@ public final class EngineCore implements AutoCloseable {
     private final int maxModelLen;
     private final LongSupplier clock;
     private final EngineMetrics metrics = new EngineMetrics();
-    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners listeners = new Listeners();
+    private final OutputProcessor outputs = new OutputProcessor(metrics, listeners);
     private final BlockingQueue<Command> intake = new LinkedBlockingQueue<>();
-    private final Map<String, RequestStream> streams = new HashMap<>();
     private final Thread thread;
-    private final List<Delivery> pending = new ArrayList<>();
     private volatile boolean stopping;
+    private volatile RuntimeException failure;
     private long stepIndex;
-
-    /** An output held back until the step's metrics and listeners are done, so readers see a consistent state. */
-    private record Delivery(RequestStream stream, RequestOutput output) {}
 
     private sealed interface Command {}
 
@@ -74,6 +68,10 @@ public final class EngineCore implements AutoCloseable {
 
     public static EngineCore start(ModelExecutor executor, EngineConfig config, LongSupplier clock) {
         ModelConfig model = executor.config();
+        if (config.maxModelLen() > model.maxPositionEmbeddings()) {
+            throw new IllegalArgumentException("max_model_len " + config.maxModelLen() + " exceeds the model's"
+                    + " max_position_embeddings " + model.maxPositionEmbeddings());
+        }
         SchedulerConfig schedulerConfig = config.schedulerConfig(model.maxPositionEmbeddings());
         int numBlocks = executor.profileNumKvBlocks(config.blockSize(), config.gpuMemoryUtilization(),
                 schedulerConfig.maxNumBatchedTokens());
@@ -103,6 +101,7 @@ public final class EngineCore implements AutoCloseable {
 
     public long nanoTime() { return clock.getAsLong(); }
 
+    /** Listeners are called on the engine thread between steps; see {@link EngineListener}. */
     public void addListener(EngineListener listener) { listeners.add(listener); }
 
     public void removeListener(EngineListener listener) { listeners.remove(listener); }
@@ -113,7 +112,8 @@ public final class EngineCore implements AutoCloseable {
      */
     public RequestStream submit(String requestId, int[] promptTokenIds, GenerationParams params) {
         if (stopping) {
-            throw new IllegalStateException("the engine is shut down");
+            throw new IllegalStateException(failure == null ? "the engine is shut down"
+                    : "the engine stopped after an internal error: " + failure);
         }
         if (promptTokenIds.length + params.maxTokens() > maxModelLen) {
             throw new IllegalArgumentException("prompt (" + promptTokenIds.length + ") plus max_tokens ("
@@ -158,15 +158,32 @@ public final class EngineCore implements AutoCloseable {
                 } else {
                     recordState();
                 }
-                deliver();
+                outputs.deliver();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // A bug in scheduling or bookkeeping: the state can no longer be trusted, so stop taking work
+            // and fail what is in flight rather than leave its readers waiting forever.
+            LOG.log(Level.SEVERE, "engine loop failed; the engine stops", e);
+            stopping = true;
+            failure = e;
         } finally {
-            for (String id : List.copyOf(streams.keySet())) {
-                finish(id, FinishReason.ABORT, null);
+            FinishReason reason = failure == null ? FinishReason.ABORT : FinishReason.ERROR;
+            String message = failure == null ? null : "engine stopped: " + failure;
+            for (String id : outputs.openRequestIds()) {
+                finishQuietly(id, reason, message);
             }
-            deliver();
+            outputs.deliver();
+        }
+    }
+
+    /** Like finish, for the loop's last words: bookkeeping may be broken, the reader must hear anyway. */
+    private void finishQuietly(String requestId, FinishReason reason, String message) {
+        try {
+            finish(requestId, reason, message);
+        } catch (RuntimeException e) {
+            outputs.ended(requestId, null, FinishReason.ERROR, message, clock.getAsLong());
         }
     }
 
@@ -184,14 +201,13 @@ public final class EngineCore implements AutoCloseable {
     private boolean handle(Command command) {
         switch (command) {
             case Add(Request request, RequestStream stream) -> {
-                if (streams.containsKey(request.id())) {
+                if (!outputs.open(request.id(), stream)) {
                     stream.emit(new RequestOutput(-1, clock.getAsLong(), FinishReason.ERROR,
                             request.numPromptTokens(), 0, 0, "request id " + request.id() + " is already running"));
                     return true;
                 }
-                streams.put(request.id(), stream);
                 scheduler.add(request);
-                listeners.forEach(l -> l.onRequestArrived(request.id(), request.numPromptTokens(), request.arrivalNanos()));
+                listeners.notify(l -> l.onRequestArrived(request.id(), request.numPromptTokens(), request.arrivalNanos()));
             }
             case Abort(String requestId) -> finish(requestId, FinishReason.ABORT, null);
             case Stop() -> {
@@ -211,7 +227,7 @@ public final class EngineCore implements AutoCloseable {
                 return;
             }
             // Nothing fits and nothing can be freed (a badly sized cache): wait for an intake change.
-            deliver();
+            outputs.deliver();
             try {
                 handle(intake.take());
             } catch (InterruptedException e) {
@@ -229,7 +245,7 @@ public final class EngineCore implements AutoCloseable {
             StepOutput output = executor.execute(new StepInput(index, sequences));
             long now = clock.getAsLong();
             for (TokenUpdate update : scheduler.update(scheduled, output.sampledTokens())) {
-                emitToken(update, now);
+                outputs.token(update, now);
                 if (update.finished()) {
                     finished.add(update.request().id());
                 }
@@ -247,7 +263,7 @@ public final class EngineCore implements AutoCloseable {
         recordState();
         if (!listeners.isEmpty()) {
             StepReport report = report(index, start, end, scheduled, finished, kv);
-            listeners.forEach(l -> l.onStep(report));
+            listeners.notify(l -> l.onStep(report));
         }
     }
 
@@ -264,65 +280,17 @@ public final class EngineCore implements AutoCloseable {
                 kv.numFreeBlocks(), kv.numBlocks());
     }
 
-    private void emitToken(TokenUpdate update, long now) {
-        Request request = update.request();
-        long previous = request.lastTokenNanos();
-        request.markTokenTime(now);
-        metrics.recordToken();
-        if (previous < 0) {
-            metrics.recordFirstToken(seconds(now - request.arrivalNanos()), request.numPromptTokens());
-        } else {
-            metrics.recordInterTokenLatency(seconds(now - previous));
-        }
-        RequestStream stream = update.finished() ? streams.remove(request.id()) : streams.get(request.id());
-        if (update.finished()) {
-            recordFinished(request, now);
-        }
-        pending.add(new Delivery(stream, new RequestOutput(update.tokenId(), now, update.finishReason(), request.numPromptTokens(),
-                request.numOutputTokens(), Math.max(0, request.numCachedTokens()), null)));
-    }
-
     /** Ends a request that did not end by itself (abort, executor failure). */
     private void finish(String requestId, FinishReason reason, String error) {
-        RequestStream stream = streams.remove(requestId);
-        if (stream == null) {
-            return;
+        if (outputs.isOpen(requestId)) {
+            Request request = scheduler.finish(requestId, reason);
+            outputs.ended(requestId, request, reason, error, clock.getAsLong());
         }
-        Request request = scheduler.finish(requestId, reason);
-        long now = clock.getAsLong();
-        int prompt = request == null ? 0 : request.numPromptTokens();
-        int output = request == null ? 0 : request.numOutputTokens();
-        int cached = request == null ? 0 : Math.max(0, request.numCachedTokens());
-        if (request != null) {
-            recordFinished(request, now);
-        }
-        pending.add(new Delivery(stream, new RequestOutput(-1, now, reason, prompt, output, cached, error)));
     }
 
     private void recordState() {
         KvCacheManager kv = scheduler.kvCache();
         metrics.recordState(scheduler.numRunning(), scheduler.numWaiting(), kv.usage(), kv.prefixQueryTokens(),
                 kv.prefixHitTokens());
-    }
-
-    private void deliver() {
-        for (Delivery d : pending) {
-            d.stream().emit(d.output());
-        }
-        pending.clear();
-    }
-
-    private void recordFinished(Request request, long now) {
-        metrics.recordFinished(request.finishReason(), seconds(now - request.arrivalNanos()));
-        if (!listeners.isEmpty()) {
-            RequestStats stats = new RequestStats(request.id(), request.finishReason(), request.numPromptTokens(),
-                    request.numOutputTokens(), Math.max(0, request.numCachedTokens()), request.numPreemptions(),
-                    request.arrivalNanos(), request.firstTokenNanos(), now);
-            listeners.forEach(l -> l.onRequestFinished(stats));
-        }
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
     }
 }

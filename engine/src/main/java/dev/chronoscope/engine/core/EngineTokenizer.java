@@ -11,6 +11,16 @@ public interface EngineTokenizer {
     /** A decoder for one output stream: text is released only once its bytes form whole characters. */
     IncrementalDecoder newDecoder();
 
+    /** The whole text of a token sequence. */
+    default String decode(int[] tokenIds) {
+        IncrementalDecoder decoder = newDecoder();
+        StringBuilder text = new StringBuilder();
+        for (int id : tokenIds) {
+            text.append(decoder.append(id));
+        }
+        return text.append(decoder.finish()).toString();
+    }
+
     /** The end-of-sequence token id, or -1 when the vocabulary has none. */
     int eosTokenId();
 

@@ -6,7 +6,6 @@ import dev.chronoscope.engine.device.DeviceException;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A collective group whose ranks are threads of this process: ranks publish their buffers, meet at
@@ -19,7 +18,8 @@ public final class InProcessGroup {
     private final float[][] buffers;
     private final int[] offsets;
     private final LinkedBlockingQueue<float[]>[][] channels;
-    private volatile boolean aborted;
+    /** Put into every channel by {@link #abort()} to wake a waiting receiver. */
+    private static final float[] POISON = new float[0];
 
     @SuppressWarnings("unchecked")
     public InProcessGroup(int size) {
@@ -37,8 +37,8 @@ public final class InProcessGroup {
     }
 
     public void abort() {
-        aborted = true;
         barrier.reset();
+        for (LinkedBlockingQueue<float[]>[] row : channels) for (LinkedBlockingQueue<float[]> channel : row) channel.add(POISON);
     }
 
     private void await() {
@@ -94,9 +94,10 @@ public final class InProcessGroup {
         @Override
         public void recv(int peer, float[] data, int offset, int count) {
             try {
-                float[] message;
-                while ((message = channels[peer][rank].poll(100, TimeUnit.MILLISECONDS)) == null) {
-                    if (aborted) throw new DeviceException("collective group aborted while rank " + rank + " waited on " + peer);
+                float[] message = channels[peer][rank].take();
+                if (message == POISON) {
+                    channels[peer][rank].add(POISON);
+                    throw new DeviceException("collective group aborted while rank " + rank + " waited on rank " + peer);
                 }
                 if (message.length != count) {
                     throw new DeviceException("recv of " + count + " elements matched a send of " + message.length);

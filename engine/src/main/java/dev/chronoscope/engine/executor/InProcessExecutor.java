@@ -3,6 +3,7 @@ package dev.chronoscope.engine.executor;
 import dev.chronoscope.engine.dist.InProcessGroup;
 import dev.chronoscope.engine.model.ModelConfig;
 import dev.chronoscope.engine.worker.ModelRunner;
+import dev.chronoscope.engine.worker.StepChecks;
 import dev.chronoscope.engine.worker.StepResult;
 import dev.chronoscope.engine.worker.WorkerSpec;
 
@@ -25,6 +26,7 @@ public final class InProcessExecutor implements ParallelExecutor {
     private final List<InProcessGroup> groups = new ArrayList<>();
     private ModelRunner[] runners;
     private volatile Throwable failure;
+    private int blockSize;
 
     private InProcessExecutor(WorkerSpec spec) {
         this.spec = spec;
@@ -92,6 +94,7 @@ public final class InProcessExecutor implements ParallelExecutor {
 
     @Override
     public void initializeKvCache(int numBlocks, int blockSize) {
+        this.blockSize = blockSize;
         onRunners(r -> { r.initializeKvCache(numBlocks, blockSize); return null; });
     }
 
@@ -104,6 +107,7 @@ public final class InProcessExecutor implements ParallelExecutor {
     public StepResult executeWithLogits(StepInput input) { return run(input, true); }
 
     private StepResult run(StepInput input, boolean logits) {
+        StepChecks.check(input, spec.config(), blockSize, StepChecks.maxModelLen(spec.config(), spec.runner()));
         List<StepResult> results = onRunners(r -> r.execute(input, logits));
         for (int rank = 0; rank < runners.length; rank++) if (runners[rank].isDriver()) return results.get(rank);
         throw new IllegalStateException("no driver rank");

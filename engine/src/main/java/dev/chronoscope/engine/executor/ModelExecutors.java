@@ -12,7 +12,7 @@ public final class ModelExecutors {
         ModelConfig effective = options.dtype() == null ? config : config.withTorchDtype(options.dtype());
         WorkerSpec spec = new WorkerSpec(effective, options.tensorParallelSize(), options.pipelineParallelSize(),
                 options.seed(), options.weightsPath() == null ? null : options.weightsPath().toAbsolutePath().toString(),
-                options.deviceCapacityBytes(), new RunnerOptions(options.maxNumSeqs(), options.enforceEager()));
+                options.deviceCapacityBytes(), new RunnerOptions(options.maxNumSeqs(), options.maxModelLen(), options.enforceEager()));
         return ExecutorOptions.MP.equals(options.backend()) ? MultiprocessExecutor.start(spec) : InProcessExecutor.start(spec);
     }
 }

@@ -2,6 +2,7 @@ package dev.chronoscope.engine.executor;
 
 import dev.chronoscope.engine.dist.TcpMesh;
 import dev.chronoscope.engine.model.ModelConfig;
+import dev.chronoscope.engine.worker.StepChecks;
 import dev.chronoscope.engine.worker.StepResult;
 import dev.chronoscope.engine.worker.WorkerMain;
 import dev.chronoscope.engine.worker.WorkerSpec;
@@ -13,6 +14,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -42,6 +44,7 @@ public final class MultiprocessExecutor implements ParallelExecutor {
     private final long[] weightBytes;
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean broken;
+    private int blockSize;
 
     private MultiprocessExecutor(WorkerSpec spec) {
         this.spec = spec;
@@ -69,9 +72,11 @@ public final class MultiprocessExecutor implements ParallelExecutor {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             long heapMb = Math.max(256, (2 * spec.deviceCapacityBytes() >> 20) + 256);
             for (int rank = 0; rank < world; rank++) {
-                processes.add(new ProcessBuilder(java, "-Xmx" + heapMb + "m", "-cp", System.getProperty("java.class.path"),
-                        WorkerMain.class.getName(), String.valueOf(control.getLocalPort()), String.valueOf(rank))
-                        .inheritIO().start());
+                List<String> command = new ArrayList<>(List.of(java));
+                command.addAll(inheritedJvmOptions());
+                command.addAll(List.of("-Xmx" + heapMb + "m", "-cp", System.getProperty("java.class.path"),
+                        WorkerMain.class.getName(), String.valueOf(control.getLocalPort()), String.valueOf(rank)));
+                processes.add(new ProcessBuilder(command).inheritIO().start());
             }
             int[] ports = new int[world];
             control.setSoTimeout(500);
@@ -103,6 +108,17 @@ public final class MultiprocessExecutor implements ParallelExecutor {
             List<Long> bytes = onAll(rank -> in[rank].readLong());
             for (int r = 0; r < world; r++) weightBytes[r] = bytes.get(r);
         }
+    }
+
+    /**
+     * This JVM's options (module flags, agents, system properties), so that workers run the same
+     * way as the process that starts them; not its heap size, debugger or flight recorder.
+     */
+    private static List<String> inheritedJvmOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-Xmx") && !a.startsWith("-agentlib:jdwp") && !a.startsWith("-Xrunjdwp")
+                        && !a.startsWith("-XX:StartFlightRecording"))
+                .toList();
     }
 
     private void checkAlive() throws IOException {
@@ -184,6 +200,7 @@ public final class MultiprocessExecutor implements ParallelExecutor {
 
     @Override
     public void initializeKvCache(int numBlocks, int blockSize) {
+        this.blockSize = blockSize;
         sendAll(o -> {
             o.writeByte(WorkerWire.INIT_KV);
             o.writeInt(numBlocks);
@@ -201,6 +218,7 @@ public final class MultiprocessExecutor implements ParallelExecutor {
     public StepResult executeWithLogits(StepInput input) { return run(input, true); }
 
     private StepResult run(StepInput input, boolean logits) {
+        StepChecks.check(input, spec.config(), blockSize, StepChecks.maxModelLen(spec.config(), spec.runner()));
         sendAll(o -> {
             o.writeByte(WorkerWire.EXECUTE);
             WorkerWire.writeStep(o, input, logits);

@@ -11,7 +11,7 @@ import static dev.chronoscope.engine.device.KernelNames.*;
  * <li>emb: I tokens[N], F table[Vlocal×H], F out[N×H]; attrs vocab_start (rows outside the shard give 0)</li>
  * <li>input_layernorm, post_attention_layernorm: F x[N×H], F weight[H], F out[N×H]; attrs eps</li>
  * <li>attn_pre_proj: F x[N×H], F wT[H×QKV], F out[N×QKV], optional F bias[QKV]</li>
- * <li>attn_rope: F qkv[N×QKV] (in place on q and k), I positions[N], F invFreq[headDim/2]</li>
+ * <li>attn_rope: F qkv[N×QKV] (in place on q and k), I positions[N], F cosSin[maxPositions×headDim] ({@code RopeScaling.cosSinTable})</li>
  * <li>attn_kv_cache_save: F qkv, I slotMapping[N] (negative = skip), F kCache, F vCache</li>
  * <li>attn_prefill, attn_decode: F qkv, F kCache, F vCache, I queryStart[B], I queryLen[B], I contextLen[B],
  *     I blockTables[B×max_blocks_per_seq], F out[N×Qlocal]</li>

@@ -4,7 +4,7 @@ package dev.chronoscope.engine.kernels;
  * {@code out[n×o] = x[n×i] · wT[i×o]}: weights are stored transposed (input-major) so the inner
  * loop is a contiguous multiply-add over output columns, which the JIT vectorises. Rows are
  * processed in blocks that share each weight row while it is in L1; columns in blocks so the
- * output rows stay in L1.
+ * output rows stay in L1. The inner loop is {@link Simd#axpy}.
  */
 public final class Linear {
     private static final int ROW_BLOCK = 8;
@@ -23,14 +23,11 @@ public final class Linear {
                     int wRow = wOff + i * outDim;
                     for (int r = r0; r < r1; r++) {
                         float a = x[xOff + r * inDim + i];
-                        if (a != 0f) axpy(a, wT, wRow + c0, out, outOff + r * outDim + c0, c1 - c0);
+                        if (a == 0f) continue;
+                        Simd.axpy(a, wT, wRow + c0, out, outOff + r * outDim + c0, c1 - c0);
                     }
                 }
             }
         }
-    }
-
-    private static void axpy(float a, float[] w, int wOff, float[] out, int outOff, int len) {
-        for (int j = 0; j < len; j++) out[outOff + j] += a * w[wOff + j];
     }
 }

@@ -1,5 +1,7 @@
 package dev.chronoscope.engine.kernels;
 
+import dev.chronoscope.engine.device.CounterRng;
+
 import dev.chronoscope.engine.device.FillSpec;
 
 /** Executes a {@link FillSpec} on float storage. */

@@ -45,4 +45,18 @@ public record RopeScaling(String type, double factor, double lowFreqFactor, doub
             }
         }
     }
+
+    /** The RoPE kernel's table: row {@code p} holds {@code cos(p·invFreq[i])} then {@code sin(p·invFreq[i])}, {@code headDim} floats. */
+    public static float[] cosSinTable(double[] invFreq, int maxPositions) {
+        int half = invFreq.length;
+        float[] table = new float[maxPositions * 2 * half];
+        for (int p = 0; p < maxPositions; p++) {
+            for (int i = 0; i < half; i++) {
+                double angle = p * invFreq[i];
+                table[p * 2 * half + i] = (float) Math.cos(angle);
+                table[p * 2 * half + half + i] = (float) Math.sin(angle);
+            }
+        }
+        return table;
+    }
 }

@@ -13,6 +13,7 @@ import dev.chronoscope.engine.executor.ScheduledSequence;
 import dev.chronoscope.engine.executor.StepInput;
 import dev.chronoscope.engine.model.DeviceTensorSpec;
 import dev.chronoscope.engine.model.ModelConfig;
+import dev.chronoscope.engine.model.RopeScaling;
 import dev.chronoscope.engine.model.ShardPlan;
 import dev.chronoscope.engine.model.Sharding;
 
@@ -41,7 +42,7 @@ public final class ModelRunner implements AutoCloseable {
     private final Map<String, DevicePtr> weights = new HashMap<>();
     private final Map<Integer, Graph> graphs = new HashMap<>();
     private final int firstLayer, endLayer, maxModelLen;
-    private DevicePtr invFreq;
+    private DevicePtr cosSin;
     private List<DevicePtr> kCache = List.of(), vCache = List.of();
     private int blockSize;
     private Workspace workspace;
@@ -63,10 +64,8 @@ public final class ModelRunner implements AutoCloseable {
         this.dtype = DType.ofTorchName(config.torchDtype());
         this.firstLayer = sharding.firstLayer(config.numHiddenLayers());
         this.endLayer = sharding.endLayer(config.numHiddenLayers());
-        this.maxModelLen = config.maxPositionEmbeddings();
+        this.maxModelLen = StepChecks.maxModelLen(config, options);
     }
-
-    public Sharding sharding() { return s; }
 
     public boolean isDriver() { return s.isLastStage() && s.tpRank() == 0; }
 
@@ -78,11 +77,9 @@ public final class ModelRunner implements AutoCloseable {
             loader.load(spec, ptr, rt, stream);
             weightBytes += ptr.bytes();
         }
-        double[] inv = c.ropeScaling().inverseFrequencies(c.headDim(), c.ropeTheta());
-        float[] invF = new float[inv.length];
-        for (int i = 0; i < inv.length; i++) invF[i] = (float) inv[i];
-        invFreq = rt.malloc(DType.F32, invF.length);
-        rt.copyHostToDevice(invF, 0, invFreq, invF.length, stream);
+        float[] table = RopeScaling.cosSinTable(c.ropeScaling().inverseFrequencies(c.headDim(), c.ropeTheta()), maxModelLen);
+        cosSin = rt.malloc(DType.F32, table.length);
+        rt.copyHostToDevice(table, 0, cosSin, table.length, stream);
         rt.synchronizeStream(stream);
         return weightBytes;
     }
@@ -102,7 +99,7 @@ public final class ModelRunner implements AutoCloseable {
      * and returns how many KV blocks fit in {@code utilization × total − (weights + activations)}.
      */
     public int profileNumKvBlocks(int blockSize, double utilization, int maxTokens) {
-        int seqs = Math.max(1, Math.min(options.maxNumSeqs(), maxTokens));
+        int seqs = Math.max((maxTokens + maxModelLen - 1) / maxModelLen, Math.max(1, Math.min(options.maxNumSeqs(), maxTokens)));
         ensureWorkspace(maxTokens, seqs, blockSize);
         List<ScheduledSequence> dummy = new ArrayList<>();
         int nextBlock = 0;
@@ -117,7 +114,6 @@ public final class ModelRunner implements AutoCloseable {
         List<DevicePtr> savedK = kCache, savedV = vCache;
         int savedBlockSize = this.blockSize;
         allocateKvCache(nextBlock, blockSize);
-        long tempKvBytes = (long) nextBlock * kvBlockBytes(blockSize);
         try {
             execute(new StepInput(-1, dummy), false, true);
             rt.synchronizeStream(stream);
@@ -186,6 +182,7 @@ public final class ModelRunner implements AutoCloseable {
 
     private StepResult execute(StepInput input, boolean wantLogits, boolean forceEager) {
         if (kCache.isEmpty() && endLayer > firstLayer) throw new IllegalStateException("KV cache not initialised");
+        StepChecks.check(input, c, blockSize, maxModelLen);
         List<ScheduledSequence> seqs = input.sequences();
         int decodeBatch = seqs.size();
         boolean graphable = !forceEager && !options.enforceEager() && !seqs.isEmpty()
@@ -296,7 +293,7 @@ public final class ModelRunner implements AutoCloseable {
             DevicePtr qkvW = weights.get(ShardPlan.layerKey(layer, "qkv"));
             if (bias == null) launch(ATTN_PRE_PROJ, shape, Map.of(), w.normed, qkvW, w.qkv);
             else launch(ATTN_PRE_PROJ, shape, Map.of(), w.normed, qkvW, w.qkv, bias);
-            launch(ATTN_ROPE, shape, Map.of(), w.qkv, w.positions, invFreq);
+            launch(ATTN_ROPE, shape, Map.of(), w.qkv, w.positions, cosSin);
             Map<String, Long> cacheShape = new HashMap<>(shape);
             cacheShape.put(BLOCK_SIZE, (long) blockSize);
             launch(ATTN_KV_CACHE_SAVE, cacheShape, Map.of(), w.qkv, w.slots, kc, vc);

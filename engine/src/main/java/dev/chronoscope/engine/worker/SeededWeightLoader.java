@@ -4,7 +4,7 @@ import dev.chronoscope.engine.device.DevicePtr;
 import dev.chronoscope.engine.device.DeviceRuntime;
 import dev.chronoscope.engine.device.FillSpec;
 import dev.chronoscope.engine.device.Stream;
-import dev.chronoscope.engine.kernels.CounterRng;
+import dev.chronoscope.engine.device.CounterRng;
 import dev.chronoscope.engine.model.DeviceTensorSpec;
 import dev.chronoscope.engine.model.TensorPiece;
 

@@ -47,7 +47,7 @@ final class StepBatch {
     static boolean isDecode(ScheduledSequence s) { return s.tokenIds().length == 1 && s.numComputedTokens() > 0; }
 
     /**
-     * Builds the metadata; with {@code padTo > sequences.size()} (pure decode steps replayed as a
+     * Builds the metadata of a step that passed {@link StepChecks}; with {@code padTo > sequences.size()} (pure decode steps replayed as a
      * graph) adds padding sequences: token 0 at position 0, no KV slot, empty context.
      */
     static StepBatch of(List<ScheduledSequence> sequences, int blockSize, int maxBlocksPerSeq, int padTo) {
@@ -65,12 +65,6 @@ final class StepBatch {
         for (ScheduledSequence s : sequences) {
             int len = s.tokenIds().length;
             int ctx = s.numComputedTokens() + len;
-            int needed = (ctx + blockSize - 1) / blockSize;
-            if (s.blockTable().length < needed || needed > maxBlocksPerSeq) {
-                throw new IllegalArgumentException("request " + s.requestId() + ": block table of " + s.blockTable().length
-                        + " blocks cannot hold " + ctx + " tokens (block size " + blockSize + ", at most "
-                        + maxBlocksPerSeq + " blocks per sequence)");
-            }
             for (int j = 0; j < len; j++) {
                 int p = s.numComputedTokens() + j;
                 ids[t + j] = s.tokenIds()[j];
@@ -127,6 +121,4 @@ final class StepBatch {
         }
         return new AttentionGroup(b, qs, ql, ctx, tables, sumQKv, sumKv);
     }
-
-    boolean isPureDecode() { return prefill.batch() == 0 && decode.batch() > 0; }
 }

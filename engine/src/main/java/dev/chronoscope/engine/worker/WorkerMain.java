@@ -94,10 +94,6 @@ public final class WorkerMain {
                         WorkerWire.writeOk(out);
                         WorkerWire.writeResult(out, result);
                     }
-                    case WorkerWire.SYNCHRONIZE -> {
-                        runner.synchronize();
-                        WorkerWire.writeOk(out);
-                    }
                     default -> throw new IllegalStateException("unknown command " + command);
                 }
                 out.flush();

@@ -20,7 +20,7 @@ import java.util.Map;
  * and its arguments; each reply starts with a status byte (0 = ok, 1 = error followed by a message).
  */
 public final class WorkerWire {
-    public static final byte PROFILE = 1, INIT_KV = 2, EXECUTE = 3, SYNCHRONIZE = 4, CLOSE = 5;
+    public static final byte PROFILE = 1, INIT_KV = 2, EXECUTE = 3, CLOSE = 4;
     private static final byte OK = 0, ERROR = 1;
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -248,6 +248,12 @@ class ApiServerTest {
                 "n", "n=1");
         assertError(post(server, "/v1/chat/completions", "{\"messages\": []}", null), 400, "BadRequestError",
                 "messages", "non-empty");
+        assertError(post(server, "/v1/completions", "{\"prompt\": \"hi\", \"stop\": [\"\\n\"]}", null), 400,
+                "BadRequestError", "stop", "not supported");
+        assertError(post(server, "/v1/completions", "{\"prompt\": \"hi\", \"logprobs\": 5}", null), 400,
+                "BadRequestError", "logprobs", "not supported");
+        assertThat(post(server, "/v1/completions", "{\"prompt\": \"hi\", \"logprobs\": null, \"max_tokens\": 1}",
+                null).statusCode()).isEqualTo(200);
         assertThat(get(server, "/v1/completions").statusCode()).isEqualTo(405);
         assertStillServing();
     }

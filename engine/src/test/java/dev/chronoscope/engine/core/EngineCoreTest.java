@@ -134,10 +134,42 @@ class EngineCoreTest {
     }
 
     @Test
+    void aFailingListenerDoesNotStopTheEngine() throws InterruptedException {
+        core = EngineCore.start(executor, EngineConfig.defaults());
+        core.addListener(new EngineListener() {
+            @Override public void onStep(StepReport step) { throw new IllegalStateException("listener bug"); }
+        });
+        assertThat(drain(core.submit("r", new int[]{'x'}, params(3)))).hasSize(3);
+    }
+
+    @Test
+    void closingAbortsRequestsInFlightAndRefusesNewOnes() throws InterruptedException {
+        core = EngineCore.start(executor, EngineConfig.defaults());
+        Semaphore permits = new Semaphore(0);
+        executor.gateSteps(permits);
+        RequestStream stream = core.submit("long", new int[]{'x'}, params(200));
+        assertThat(executor.awaitStepsEntered(1, BOUND)).isTrue();
+        Thread closer = Thread.ofVirtual().start(core::close);
+        // One step at a time until close() has queued its stop and returned, so the request cannot finish first.
+        for (int step = 1; step < 200 && closer.isAlive(); step++) {
+            permits.release(1);
+            closer.join(Duration.ofMillis(20));
+        }
+        permits.release(1000);
+        closer.join(BOUND);
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(drain(stream).getLast().finishReason()).isEqualTo(FinishReason.ABORT);
+        assertThatThrownBy(() -> core.submit("late", new int[]{'x'}, params(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("shut down");
+    }
+
+    @Test
     void refusesAKvCacheSmallerThanMaxModelLenAndOverlongRequests() {
         ScriptedTestExecutor tiny = new ScriptedTestExecutor(256, 2, ByteLevelTokenizer.EOS);
         assertThatThrownBy(() -> EngineCore.start(tiny, EngineConfig.defaults()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("max_model_len=256");
+        assertThatThrownBy(() -> EngineCore.start(executor, EngineConfig.defaults().withMaxModelLen(1000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_position_embeddings 256");
         core = EngineCore.start(executor, EngineConfig.defaults());
         assertThatThrownBy(() -> core.submit("x", new int[250], params(10)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_model_len 256");

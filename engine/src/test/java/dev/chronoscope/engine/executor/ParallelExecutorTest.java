@@ -1,5 +1,6 @@
 package dev.chronoscope.engine.executor;
 
+import dev.chronoscope.engine.model.ModelConfig;
 import dev.chronoscope.engine.model.ModelConfigs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,11 @@ class ParallelExecutorTest {
     }
 
     static List<Map<String, float[]>> run(ExecutorOptions options, int blockStride) {
-        try (ParallelExecutor ex = ModelExecutors.create(ModelConfigs.TINY, options)) {
+        return run(ModelConfigs.TINY, options, blockStride);
+    }
+
+    static List<Map<String, float[]>> run(ModelConfig config, ExecutorOptions options, int blockStride) {
+        try (ParallelExecutor ex = ModelExecutors.create(config, options)) {
             ex.initializeKvCache(256, TinyDriver.BLOCK_SIZE);
             return new TinyDriver(ex, blockStride).run(TinyDriver.prompts(), DECODE_STEPS, SamplingParams.GREEDY);
         }
@@ -93,5 +98,10 @@ class ParallelExecutorTest {
     @Test
     void tensorParallelTwoAcrossProcessesMatches() {
         assertClose(run(options().withParallelism(2, 1).withBackend(ExecutorOptions.MP), 1), reference, 2e-4f);
+    }
+
+    @Test
+    void pipelineParallelTwoAcrossProcessesMatches() {
+        assertClose(run(options().withParallelism(1, 2).withBackend(ExecutorOptions.MP), 1), reference, 0f);
     }
 }

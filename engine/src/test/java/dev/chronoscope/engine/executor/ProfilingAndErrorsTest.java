@@ -47,12 +47,28 @@ class ProfilingAndErrorsTest {
     }
 
     @Test
-    void aBlockTableTooShortNamesTheRequest() {
+    void aBadStepNamesTheRequestAndLeavesTheExecutorUsable() {
         try (ParallelExecutor ex = ModelExecutors.create(ModelConfigs.TINY, options())) {
             ex.initializeKvCache(8, 16);
             var seq = new ScheduledSequence("req-short", new int[20], 0, new int[]{0}, true, SamplingParams.GREEDY);
             assertThatThrownBy(() -> ex.execute(new StepInput(0, List.of(seq))))
                     .hasMessageContaining("req-short").hasMessageContaining("20 tokens");
+            var badToken = new ScheduledSequence("req-token", new int[]{1, 512}, 0, new int[]{0}, true, SamplingParams.GREEDY);
+            assertThatThrownBy(() -> ex.execute(new StepInput(1, List.of(badToken))))
+                    .hasMessageContaining("req-token").hasMessageContaining("token id 512");
+            // a rejected step leaves the executor usable
+            var good = new ScheduledSequence("req-ok", new int[]{1, 2, 3}, 0, new int[]{0}, true, SamplingParams.GREEDY);
+            assertThat(ex.execute(new StepInput(2, List.of(good))).sampledTokens()).containsOnlyKeys("req-ok");
+        }
+    }
+
+    @Test
+    void aSequenceLongerThanMaxModelLenIsRefused() {
+        try (ParallelExecutor ex = ModelExecutors.create(ModelConfigs.TINY, options().withMaxModelLen(64))) {
+            ex.initializeKvCache(16, 16);
+            var seq = new ScheduledSequence("req-long", new int[80], 0, new int[]{0, 1, 2, 3, 4}, true, SamplingParams.GREEDY);
+            assertThatThrownBy(() -> ex.execute(new StepInput(0, List.of(seq))))
+                    .hasMessageContaining("req-long").hasMessageContaining("80 tokens exceed the maximum model length 64");
         }
     }
 
@@ -60,6 +76,13 @@ class ProfilingAndErrorsTest {
     void aWeightsFileThatIsMissingFailsBeforeServing() {
         assertThatThrownBy(() -> ModelExecutors.create(ModelConfigs.TINY, options().withWeights(java.nio.file.Path.of("/nonexistent/w.safetensors"))))
                 .hasMessageContaining("/nonexistent/w.safetensors");
+    }
+
+    @Test
+    void aWorkerProcessThatCannotStartFailsTheExecutorWithItsReason() {
+        assertThatThrownBy(() -> ModelExecutors.create(ModelConfigs.TINY, options().withParallelism(2, 1)
+                .withBackend(ExecutorOptions.MP).withWeights(java.nio.file.Path.of("/nonexistent/w.safetensors"))))
+                .hasMessageContaining("worker rank").hasMessageContaining("/nonexistent/w.safetensors");
     }
 
     @Test

@@ -30,7 +30,8 @@ class KernelMathTest {
     void ropeRotatesHalvesByPositionTimesFrequency() {
         // head dim 4, theta 10000: inverse frequencies 1 and 0.01; position 1
         float[] x = {1, 2, 3, 4};
-        Rope.apply(x, 0, 4, 1, 1, 4, new int[]{1}, 0, new float[]{1f, 0.01f}, 0);
+        float[] table = dev.chronoscope.engine.model.RopeScaling.cosSinTable(new double[]{1, 0.01}, 2);
+        Rope.apply(x, 0, 4, 1, 1, 4, new int[]{1}, 0, table, 0);
         assertThat(x[0]).isCloseTo((float) (1 * Math.cos(1) - 3 * Math.sin(1)), within(1e-6f));
         assertThat(x[2]).isCloseTo((float) (3 * Math.cos(1) + 1 * Math.sin(1)), within(1e-6f));
         assertThat(x[1]).isCloseTo((float) (2 * Math.cos(0.01) - 4 * Math.sin(0.01)), within(1e-6f));
@@ -40,7 +41,7 @@ class KernelMathTest {
     @Test
     void ropeAtPositionZeroIsIdentity() {
         float[] x = {1, 2, 3, 4};
-        Rope.apply(x, 0, 4, 1, 1, 4, new int[]{0}, 0, new float[]{1f, 0.01f}, 0);
+        Rope.apply(x, 0, 4, 1, 1, 4, new int[]{0}, 0, dev.chronoscope.engine.model.RopeScaling.cosSinTable(new double[]{1, 0.01}, 2), 0);
         assertThat(x).containsExactly(1, 2, 3, 4);
     }
 

@@ -132,9 +132,21 @@ public final class CoordinatorClient implements GlobalTimeCoordinator {
         lock.lock();
         try {
             throwIfFailed();
-            blocked = true;
-            wakeSupplier = earliestWakeUp;
-            grantedTime = -1;
+            if (blocked) {
+                throw new IllegalStateException("awaitGrant is already waiting in another thread: one scheduler thread per process calls it");
+            }
+            return blockUntilGranted(earliestWakeUp);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called with the lock held. */
+    private long blockUntilGranted(LongSupplier earliestWakeUp) throws InterruptedException {
+        blocked = true;
+        wakeSupplier = earliestWakeUp;
+        grantedTime = -1;
+        try {
             send(new Message.Blocked(earliestWakeUp.getAsLong(), seen));
             while (grantedTime < 0 && failure == null) {
                 changed.await();
@@ -144,7 +156,6 @@ public final class CoordinatorClient implements GlobalTimeCoordinator {
         } finally {
             blocked = false;
             wakeSupplier = null;
-            lock.unlock();
         }
     }
 

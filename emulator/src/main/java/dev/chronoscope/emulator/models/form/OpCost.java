@@ -47,8 +47,9 @@ public record OpCost(double flops, double bytes, double weightBytes, double rowE
             case "attn_kv_cache_save" -> new OpCost(0, BF16 * 2 * 2 * t * kvWidth, 0, 2 * kvWidth, t, 0);
             case "sampler" -> new OpCost(5 * t * vocab / tp, 4 * 3 * t * vocab / tp, 0, vocab / tp, t, 0);
             case "attn_prefill" -> {
-                // Σ q·kv over the batch; without it every sequence is one chunk over its cached context.
-                double sumQKv = f.get(SUM_Q_KV, t * (t + f.get("kv_cache_size", 0)) / Math.max(1, f.get(BATCH, 1)));
+                // Σ q·kv over the batch; without it, each of the batch's sequences is an equal chunk over kv_cache_size cached tokens.
+                double batch = Math.max(1, f.get(BATCH, 1));
+                double sumQKv = f.get(SUM_Q_KV, t * (t / batch + f.get("kv_cache_size", 0)));
                 double sumKv = f.get(SUM_KV, t + f.get(BATCH, 1) * f.get("kv_cache_size", 0));
                 yield new OpCost(4 * sumQKv * qWidth, BF16 * (2 * t * qWidth + 2 * sumKv * kvWidth), 0, qWidth, t, 0);
             }

@@ -29,8 +29,6 @@ final class PayloadReader {
 
     long offset() { return baseOffset + pos; }
 
-    int remaining() { return len - pos; }
-
     StreamFormatException error(String message) {
         return StreamFormatException.atOffset(source, offset(), message);
     }

@@ -6,6 +6,7 @@ package dev.chronoscope.emulator.stream.codec;
  * byte offset for binary input, a line number for NDJSON.
  */
 public final class StreamFormatException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     /** Marks an unknown position (neither a byte offset nor a line applies). */
     public static final long UNKNOWN = -1;

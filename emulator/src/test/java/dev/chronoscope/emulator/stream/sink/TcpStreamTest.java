@@ -96,4 +96,24 @@ class TcpStreamTest {
                     .hasMessageContaining("truncated");
         }
     }
+
+    @Test
+    void connectingWhereNobodyListensNamesThePort() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        assertThatThrownBy(() -> TcpSink.connect(port, Duration.ofSeconds(5)))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageStartingWith("cannot stream to 127.0.0.1:" + port);
+    }
+
+    @Test
+    void aSubscriberThatNeverSubscribesTimesOut() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> TcpSink.connect(silent.getLocalPort(), Duration.ofMillis(300)))
+                    .isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessageContaining("cannot stream to 127.0.0.1:" + silent.getLocalPort());
+        }
+    }
 }

@@ -1,8 +1,9 @@
-package dev.chronoscope.engine.kernels;
+package dev.chronoscope.engine.device;
 
 /**
- * A counter-based generator (SplitMix64 finaliser): value {@code n} of stream {@code seed} needs no
- * state, so any shard of a tensor or any step of a request draws the same numbers wherever it runs.
+ * The counter-based generator (SplitMix64 finaliser) behind {@link FillSpec.SeededUniform} and the
+ * sampler: value {@code n} of stream {@code seed} needs no state, so any shard of a tensor or any
+ * step of a request draws the same numbers wherever it runs.
  */
 public final class CounterRng {
     private CounterRng() {}
