@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
                 PendingCommands.Serve.class,
                 PendingCommands.Bench.class,
                 ModelsCommand.class,
-                PendingCommands.Calibrate.class,
+                CalibrateCommand.class,
                 PendingCommands.Validate.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'chronoscope COMMAND --help' for one command's options."})

@@ -1,0 +1,70 @@
+package dev.chronoscope.emulator.calibrate;
+
+import dev.chronoscope.emulator.models.fit.FitOptions;
+import dev.chronoscope.emulator.models.fit.ModelFitter;
+import dev.chronoscope.emulator.models.fit.Solver;
+import dev.chronoscope.emulator.models.fit.TrainingRow;
+import dev.chronoscope.emulator.models.form.KernelNames;
+import dev.chronoscope.emulator.models.form.ModelForm;
+import dev.chronoscope.emulator.models.form.RooflineSpec;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The form and features of each cpu-local kernel model. Candidates are built only from work
+ * derived from shapes (FLOPs, bytes, weight bytes, row width, tokens, batch) and never from the
+ * device's nominal peaks or cache size, so a model fitted on the tiny model's shapes transfers to
+ * other widths and TP degrees, and predicts the same whatever figures the catalogue later holds
+ * for cpu-local. The candidate with the lowest k-fold cross-validated MAPE wins.
+ */
+final class FitChoice {
+    private static final String ONE = "1", FLOPS = "flops", BYTES = "bytes", WEIGHTS = "weight_bytes", ROW = "row_elems",
+            TOKENS = "tokens", BATCH = "batch_size", LINK = "link_bytes";
+    private static final int FOLDS = 5;
+    private static final double OUTLIER_K = 8;
+
+    private FitChoice() {}
+
+    static List<FitOptions> candidates(String kernel) {
+        if (KernelNames.isCollective(kernel)) {
+            return List.of(new FitOptions(ModelForm.TABLE, List.of("num_workers", "devices_per_node", "size"), Solver.NNLS, 0, FOLDS, OUTLIER_K),
+                    linear(ONE, LINK));
+        }
+        return switch (kernel) {
+            case "attn_prefill" -> List.of(linear(ONE, FLOPS, BYTES, TOKENS, BATCH), linear(ONE, FLOPS, BYTES));
+            case "attn_decode" -> List.of(linear(ONE, FLOPS, BYTES, BATCH), linear(ONE, FLOPS, BYTES));
+            default -> List.of(linear(ONE, FLOPS, BYTES, WEIGHTS, ROW, TOKENS), linear(ONE, FLOPS, BYTES, TOKENS), linear(ONE, FLOPS, BYTES));
+        };
+    }
+
+    /**
+     * The candidate for {@code kernel} with the lowest cross-validated MAPE on {@code rows}. A linear
+     * candidate needs twice as many samples as coefficients, so that dropping outliers (fewer than
+     * half) still leaves it determined.
+     */
+    static FitOptions best(String kernel, List<TrainingRow> rows, RooflineSpec spec) {
+        List<FitOptions> eligible = candidates(kernel).stream()
+                .filter(o -> o.form() != ModelForm.LINEAR || 2 * o.features().size() <= rows.size()).toList();
+        if (eligible.isEmpty()) {
+            int least = candidates(kernel).stream().mapToInt(o -> o.features().size()).min().orElseThrow();
+            throw new CalibrationException(kernel + ": " + rows.size() + " samples are too few to fit; its smallest model has " + least
+                    + " coefficients and needs at least " + 2 * least + " shapes. Widen the grid for " + kernel
+                    + "; the models store was not changed");
+        }
+        return eligible.stream().min(Comparator.comparingDouble(o -> score(kernel, rows, spec, o))).orElseThrow();
+    }
+
+    private static double score(String kernel, List<TrainingRow> rows, RooflineSpec spec, FitOptions options) {
+        try {
+            double cv = new ModelFitter(kernel, spec, options).fit(rows).metrics().cvMape();
+            return Double.isNaN(cv) ? Double.MAX_VALUE / 2 : cv;
+        } catch (IllegalArgumentException unfit) {
+            return Double.MAX_VALUE;
+        }
+    }
+
+    private static FitOptions linear(String... features) {
+        return new FitOptions(ModelForm.LINEAR, List.of(features), Solver.NNLS, 0, FOLDS, OUTLIER_K);
+    }
+}
