@@ -26,9 +26,6 @@ import java.util.concurrent.Callable;
 import static dev.chronoscope.engine.device.KernelNames.*;
 
 /**
- * Times each CPU kernel of a model over a grid of shapes, for calibrating the {@code cpu-local}
- * device: one CSV row per shape, {@code kernel,feature=value;...,duration_ns}, where the duration
- * is the median of the timed repetitions (after a warm-up) of the kernel alone.
  * Times the engine's CPU kernels and in-process collectives over a grid of shapes, for calibrating
  * the {@code cpu-local} device. Writes the project's sample CSV ({@link SampleCsv}), one row per
  * shape with the median duration, flushed as each row is measured. On standard output the CSV is
@@ -98,15 +95,6 @@ public final class KernelProfiler implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelConfig c = ModelConfigs.resolve(model);
-        List<String> rows = new ArrayList<>();
-        for (int n = 1; n <= maxTokens; n *= 2) {
-            for (KernelLaunch k : perTokenKernels(c, n)) rows.add(time(k));
-        }
-        for (int q = Math.min(16, maxTokens); q <= maxTokens; q *= 2) rows.add(time(attention(c, ATTN_PREFILL, 1, q, q)));
-        for (int batch : new int[]{1, 4, 16, 32}) {
-            for (int ctx : new int[]{64, 256, 1024}) rows.add(time(attention(c, ATTN_DECODE, batch, 1, ctx)));
-        }
         List<ProfileCase> plan = plan();
         RepeatTimer timer = new RepeatTimer((long) (warmupMs * 1e6), minReps, maxReps, (long) (budgetMs * 1e6));
         if (out == null) {
@@ -153,46 +141,6 @@ public final class KernelProfiler implements Callable<Integer> {
         for (ProfileCase c : smallest.values()) warm.medianNanos(c.work().get());
     }
 
-    private List<KernelLaunch> perTokenKernels(ModelConfig c, int n) {
-        int h = c.hiddenSize(), hd = c.headDim(), qkv = (c.numAttentionHeads() + 2 * c.numKeyValueHeads()) / tp * hd;
-        int inter = c.intermediateSize() / tp, vocab = c.vocabSize() / tp, q = c.numAttentionHeads() / tp * hd;
-        Map<String, Long> s = shape(c, n);
-        DevicePtr tokens = buffer("tokens", DType.I32, n), positions = buffer("positions", DType.I32, n);
-        DevicePtr rows = buffer("rows", DType.I32, n), slots = buffer("slots", DType.I32, n);
-        int[] ids = memory.ints(tokens), pos = memory.ints(positions), rowIdx = memory.ints(rows), slot = memory.ints(slots);
-        for (int i = 0; i < n; i++) {
-            ids[i] = i % vocab;
-            pos[i] = i;
-            rowIdx[i] = i;
-            slot[i] = i;
-        }
-        int kvWidth = c.numKeyValueHeads() / tp * hd;
-        Map<String, Long> cacheShape = new HashMap<>(s);
-        cacheShape.put(BLOCK_SIZE, 16L);
-        DevicePtr x = buffer("x", DType.F32, (long) n * h), y = buffer("y", DType.F32, (long) n * h);
-        DevicePtr qkvOut = buffer("qkv", DType.F32, (long) n * qkv), gu = buffer("gate_up", DType.F32, (long) n * 2 * inter);
-        DevicePtr act = buffer("act", DType.F32, (long) n * inter), attn = buffer("attn", DType.F32, (long) n * q);
-        DevicePtr logits = buffer("logits", DType.F32, (long) n * vocab);
-        DevicePtr temps = buffer("temps", DType.F32, n), topP = buffer("top_p", DType.F32, n);
-        Arrays.fill(memory.floats(temps), 0f);
-        Arrays.fill(memory.floats(topP), 1f);
-        Map<String, Double> eps = Map.of("eps", c.rmsNormEps());
-        return List.of(
-                new KernelLaunch(EMB, s, Map.of("vocab_start", 0.0), List.of(tokens, buffer("w_emb", DType.F32, (long) vocab * h), x)),
-                new KernelLaunch(INPUT_LAYERNORM, s, eps, List.of(x, buffer("w_norm", DType.F32, h), y)),
-                new KernelLaunch(ATTN_PRE_PROJ, s, Map.of(), List.of(y, buffer("w_qkv", DType.F32, (long) h * qkv), qkvOut)),
-                new KernelLaunch(ATTN_ROPE, s, Map.of(), List.of(qkvOut, positions, buffer("cos_sin", DType.F32, (long) maxTokens * hd))),
-                new KernelLaunch(ATTN_KV_CACHE_SAVE, cacheShape, Map.of(), List.of(qkvOut, slots,
-                        buffer("k_save", DType.F32, (long) n * kvWidth), buffer("v_save", DType.F32, (long) n * kvWidth))),
-                new KernelLaunch(ATTN_POST_PROJ, s, Map.of(), List.of(attn, buffer("w_o", DType.F32, (long) q * h), y)),
-                new KernelLaunch(POST_ATTENTION_LAYERNORM, s, eps, List.of(x, buffer("w_norm", DType.F32, h), y)),
-                new KernelLaunch(MLP_UP_PROJ, s, Map.of(), List.of(y, buffer("w_gate_up", DType.F32, (long) h * 2 * inter), gu)),
-                new KernelLaunch(MLP_ACT, s, Map.of(), List.of(gu, act)),
-                new KernelLaunch(MLP_DOWN_PROJ, s, Map.of(), List.of(act, buffer("w_down", DType.F32, (long) inter * h), y)),
-                new KernelLaunch(ADD, s, Map.of(), List.of(x, y, x)),
-                new KernelLaunch(LM_HEAD, s, Map.of(), List.of(y, rows, buffer("w_lm", DType.F32, (long) h * vocab), logits)),
-                new KernelLaunch(SAMPLER, s, Map.of(), List.of(logits, temps, topP, buffer("top_k", DType.I32, n),
-                        buffer("seeds", DType.I64, n), buffer("counters", DType.I64, n), buffer("sampled", DType.I32, n))));
     private static long weight(ProfileCase c) {
         return c.features().values().stream().mapToLong(Long::longValue).reduce(1, (a, b) -> a * Math.max(1, b));
     }
@@ -234,15 +182,6 @@ public final class KernelProfiler implements Callable<Integer> {
         return plan;
     }
 
-    private String time(KernelLaunch k) {
-        // warm up until the JIT has had a chance at this shape: at least one run, up to 20 or 20 ms
-        long warmStart = System.nanoTime();
-        for (int i = 0; i < 20 && (i == 0 || System.nanoTime() - warmStart < 20_000_000); i++) CpuKernels.run(k, memory);
-        long[] samples = new long[reps];
-        for (int r = 0; r < reps; r++) {
-            long t0 = System.nanoTime();
-            CpuKernels.run(k, memory);
-            samples[r] = System.nanoTime() - t0;
     static List<String> allKernels() {
         List<String> all = new ArrayList<>(OPERATORS);
         all.addAll(List.of(ALL_REDUCE, ALL_GATHER, SEND_RECV));
