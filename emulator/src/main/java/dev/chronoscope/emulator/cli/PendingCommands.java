@@ -28,7 +28,4 @@ final class PendingCommands {
 
     @Command(name = "bench", description = "Benchmark any OpenAI-compatible server, like 'vllm bench serve' (issue #3).")
     static final class Bench extends Pending { String issue() { return "3"; } }
-
-    @Command(name = "validate", description = "Compare emulated runs against real CPU runs (issue #5).")
-    static final class Validate extends Pending { String issue() { return "5"; } }
 }

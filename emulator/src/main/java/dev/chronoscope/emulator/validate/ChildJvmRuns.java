@@ -1,0 +1,88 @@
+package dev.chronoscope.emulator.validate;
+
+import dev.chronoscope.emulator.run.EmulatedRun;
+import dev.chronoscope.emulator.run.EngineInstallation;
+import dev.chronoscope.emulator.run.RunFailedException;
+import dev.chronoscope.emulator.run.Scenario;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Both runs as child JVMs of one engine installation, so reality and emulation execute the same
+ * engine classes: the real one is the engine's main with no agent, the emulated one is
+ * {@link EmulatedRun}. Each child's output goes to {@code engine.log} in its folder.
+ */
+public final class ChildJvmRuns implements EngineRuns {
+    static final String LOG_FILE = "engine.log";
+    static final String REAL_RESULT_FILE = "bench-result.json";
+    /** The CPU kernels use the Vector API, as in ./chronoscope bench and in calibration. */
+    private static final List<String> REAL_JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED",
+            "--add-modules", "jdk.incubator.vector");
+
+    private final EngineInstallation installation;
+
+    public ChildJvmRuns(EngineInstallation installation) {
+        this.installation = installation;
+    }
+
+    @Override
+    public RunMetrics real(Scenario scenario, Path dir) throws InterruptedException {
+        Path result = dir.resolve(REAL_RESULT_FILE).toAbsolutePath();
+        List<String> command = new ArrayList<>();
+        command.add(installation.javaExecutable().toString());
+        command.addAll(REAL_JVM_OPTIONS);
+        command.addAll(installation.jvmOptions());
+        command.addAll(List.of("-cp", installation.engineClasspath(), installation.mainClass()));
+        command.addAll(scenario.benchArguments(result));
+        Path log = dir.resolve(LOG_FILE);
+        int status;
+        try {
+            Files.createDirectories(dir);
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            try {
+                status = p.waitFor();
+            } finally {
+                if (p.isAlive()) p.destroyForcibly();
+            }
+        } catch (IOException e) {
+            throw new ValidationException("cannot start the real engine JVM (" + installation.javaExecutable() + "): " + e.getMessage());
+        }
+        if (status != 0 || !Files.isRegularFile(result)) {
+            throw new ValidationException("the real engine run exited with status " + status + "; its output is in " + log
+                    + lastLines(log));
+        }
+        return RunMetrics.read(result);
+    }
+
+    @Override
+    public RunMetrics emulated(Scenario scenario, Path dir) throws InterruptedException {
+        Path log = dir.resolveSibling(dir.getFileName() + "-" + LOG_FILE);
+        try (OutputStream file = Files.newOutputStream(log); PrintStream out = new PrintStream(file, true, StandardCharsets.UTF_8)) {
+            EmulatedRun.Report report = new EmulatedRun(scenario, installation, dir, 0).run(out, out, p -> { });
+            return RunMetrics.read(report.resultFile());
+        } catch (RunFailedException e) {
+            throw new ValidationException("the emulated run failed: " + e.getMessage() + "; its output is in " + log + lastLines(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The end of a child's log, so a failure says why without opening the file. */
+    private static String lastLines(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return lines.isEmpty() ? "" : ":\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.chronoscope.emulator.validate;
+
+import dev.chronoscope.emulator.run.Scenario;
+
+import java.nio.file.Path;
+
+/** Runs a scenario's benchmark, for real or emulated, in a folder of its own, and returns its metrics. */
+public interface EngineRuns {
+    /** The engine's {@code bench --in-process} on its CPU device, no agent: reality. */
+    RunMetrics real(Scenario scenario, Path dir) throws InterruptedException;
+
+    /** {@code chronoscope emulate} of the same scenario: the prediction. */
+    RunMetrics emulated(Scenario scenario, Path dir) throws InterruptedException;
+}
