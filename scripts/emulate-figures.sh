@@ -15,12 +15,12 @@ run() {
 import json, sys
 r = json.load(open(sys.argv[1]))
 print(f"{sys.argv[2]:<22} virtual {r['virtual_duration_s']:8.2f} s  wall {r['wall_duration_s']:6.2f} s  "
-      f"speedup {r['speedup']:6.1f}x  kernels {r['kernel_events']:>11,}  peak RSS {r['engine_peak_rss_bytes']/2**20:6.0f} MiB  "
+      f"speedup {r['speedup']:6.1f}x  CPU {r['engine_cpu_s']:6.1f} s  kernels {r['kernel_events']:>11,}  peak RSS {r['engine_peak_rss_bytes']/2**20:6.0f} MiB  "
       f"req/s {r['request_throughput']:.2f}  TTFT mean/p99 {r['mean_ttft_ms']:.1f}/{r['p99_ttft_ms']:.1f} ms  "
       f"TPOT mean/p99 {r['mean_tpot_ms']:.2f}/{r['p99_tpot_ms']:.2f} ms")
 PY
   else
-    echo "$name: failed (exit $?): $(grep -E 'out of memory|chronoscope (emulate|bench):' "$OUT/$name.log" | tail -1)"
+    echo "$name: failed (exit $?): $(grep -E 'out of memory|chronoscope (emulate|bench):' "$OUT/$name.log" | head -1)"
   fi
 }
 run llama3-8b-1xh100      --model llama-3-8b  --gpu h100-sxm --num-prompts 1000 --random-input-len 1024 --random-output-len 128 --request-rate 8

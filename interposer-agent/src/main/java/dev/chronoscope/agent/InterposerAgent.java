@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.util.jar.JarFile;
 
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
@@ -59,6 +61,8 @@ public final class InterposerAgent {
         instrumentation.addTransformer(rewriter);
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
+                // Only the engine's classes (and the main class) are candidates: no other class pays for matching.
+                .ignore(not(nameStartsWith(ENGINE_PACKAGE).or(named(mainClass))))
                 .type(named(ENGINE_PACKAGE + "device.Devices"))
                 .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(DevicesOpenAdvice.class)
                         .on(named("open").and(takesArguments(int.class, long.class)))))

@@ -95,6 +95,7 @@ public final class EmulatedRun {
         result.put("wall_duration_s", wall);
         result.put("emulation_wall_duration_s", summary.get("emulation_wall_ns").asLong() / 1e9);
         result.put("speedup", virtual / wall);
+        result.put("engine_cpu_s", summary.get("process_cpu_ns").asLong() / 1e9);
         result.put("kernel_events", summary.get("kernel_events").asLong());
         result.put("time_mode", summary.get("time_mode").asText());
         result.set("model_versions", summary.get("model_versions"));

@@ -27,6 +27,9 @@ final class EngineProcess {
                        Consumer<Process> onStart) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(workingDir.toFile()).start();
+        // Ctrl-C on emulate must not leave the engine running on its own.
+        Thread reaper = new Thread(process::destroyForcibly, "engine-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         onStart.accept(process);
         Thread stdout = copy(process.getInputStream(), out, "engine-stdout");
         Thread stderr = copy(process.getErrorStream(), err, "engine-stderr");
@@ -37,6 +40,11 @@ final class EngineProcess {
             return new Outcome(status, process.pid(), System.nanoTime() - start);
         } finally {
             if (process.isAlive()) process.destroyForcibly();
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting: the hook runs anyway.
+            }
         }
     }
 

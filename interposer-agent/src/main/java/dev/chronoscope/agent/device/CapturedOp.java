@@ -16,13 +16,27 @@ sealed interface CapturedOp {
     void replay(VirtualDevice device, VirtualStream stream, Map<String, Long> dynamicShape);
 
     /** A kernel as captured; a replay's dynamic shape replaces the arguments it names. */
-    record Kernel(String name, KernelFeatures features) implements CapturedOp {
+    final class Kernel implements CapturedOp {
+        private final String name;
+        private final KernelFeatures features;
+        /** Replays name the same dynamic argument each time: its position is looked up once. */
+        private String lastKey;
+        private int lastIndex;
+
+        Kernel(String name, KernelFeatures features) {
+            this.name = name;
+            this.features = features;
+        }
+
         @Override
         public void replay(VirtualDevice device, VirtualStream stream, Map<String, Long> dynamicShape) {
             Features f = features.features();
             for (Map.Entry<String, Long> update : dynamicShape.entrySet()) {
-                int index = features.indexOf(update.getKey());
-                if (index >= 0) f = features.with(index, update.getValue());
+                if (!update.getKey().equals(lastKey)) {
+                    lastKey = update.getKey();
+                    lastIndex = features.indexOf(lastKey);
+                }
+                if (lastIndex >= 0) f = features.with(lastIndex, update.getValue());
             }
             device.launch(stream, name, f);
         }

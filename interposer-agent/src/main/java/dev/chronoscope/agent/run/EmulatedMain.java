@@ -7,6 +7,7 @@ import dev.chronoscope.emulator.time.Emulation;
 import dev.chronoscope.emulator.time.EmulationException;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -76,6 +77,12 @@ public final class EmulatedMain {
         }
     }
 
+    /** CPU time this JVM used (all threads, JIT and GC included): the cost of the run on a loaded machine. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
     /** This JVM's peak resident set (Linux's VmHWM), or null where /proc does not say. */
     private static Long peakResidentBytes() {
         try {
@@ -106,6 +113,7 @@ public final class EmulatedMain {
         summary.put("kernel_events", session.kernels());
         summary.put("time_mode", session.options().timeMode().name().toLowerCase(Locale.ROOT));
         summary.put("model_versions", session.modelVersions().stream().sorted().toList());
+        summary.put("process_cpu_ns", processCpuNanos());
         summary.put("peak_rss_bytes", peakResidentBytes());
         summary.put("gpu", session.options().gpu());
         summary.put("gpus", session.options().gpus());

@@ -5,14 +5,14 @@ import dev.chronoscope.emulator.stream.event.StreamEvent;
 
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts the kernels that pass to the run's sink and collects the model versions that timed them. */
 final class RunStatistics implements EventSink {
     private final EventSink next;
     private final AtomicLong kernels = new AtomicLong();
-    private final Set<String> modelVersions = new TreeSet<>();
-    private String lastVersion = "";
+    private final Set<String> modelVersions = ConcurrentHashMap.newKeySet();
 
     RunStatistics(EventSink next) {
         this.next = next;
@@ -22,23 +22,16 @@ final class RunStatistics implements EventSink {
     public void accept(StreamEvent event) {
         if (event instanceof StreamEvent.Kernel k) {
             kernels.incrementAndGet();
-            // Versions repeat in long runs of the same kernel: skip the set lookup for a repeat.
-            if (!k.modelVersion().equals(lastVersion)) {
-                lastVersion = k.modelVersion();
-                synchronized (modelVersions) {
-                    modelVersions.add(lastVersion);
-                }
-            }
+            modelVersions.add(k.modelVersion());
         }
         next.accept(event);
     }
 
     long kernels() { return kernels.get(); }
 
+    /** In name order. */
     Set<String> modelVersions() {
-        synchronized (modelVersions) {
-            return Set.copyOf(modelVersions);
-        }
+        return new TreeSet<>(modelVersions);
     }
 
     @Override

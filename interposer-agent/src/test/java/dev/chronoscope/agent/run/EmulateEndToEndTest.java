@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code emulate} as a user runs it: the engine in a child JVM with the agent attached. */
 class EmulateEndToEndTest {
-    private static final List<String> WALL_CLOCK_FIELDS = List.of("date", "wall_duration_s", "emulation_wall_duration_s", "speedup");
+    /** What the host machine measured: real time, CPU time and memory of the engine JVM. */
+    private static final List<String> WALL_CLOCK_FIELDS = List.of("date", "wall_duration_s", "emulation_wall_duration_s",
+            "speedup", "engine_cpu_s", "engine_peak_rss_bytes");
 
     static Scenario scenario(String model, int tp, int numPrompts, int inputLen, int outputLen, double rate) {
         return new Scenario(model, "h100-sxm", tp, 1, "modeled", "single", 7, null,
