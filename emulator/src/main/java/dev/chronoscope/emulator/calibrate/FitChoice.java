@@ -20,7 +20,8 @@ import java.util.List;
  */
 final class FitChoice {
     private static final String ONE = "1", FLOPS = "flops", BYTES = "bytes", WEIGHTS = "weight_bytes", ROW = "row_elems",
-            TOKENS = "tokens", BATCH = "batch_size", LINK = "link_bytes";
+            TOKENS = "tokens", BATCH = "batch_size", LINK = "link_bytes",
+            SIZE = "size", WORKERS = "num_workers";
     private static final int FOLDS = 5;
     private static final double OUTLIER_K = 8;
 
@@ -29,7 +30,7 @@ final class FitChoice {
     static List<FitOptions> candidates(String kernel) {
         if (KernelNames.isCollective(kernel)) {
             return List.of(new FitOptions(ModelForm.TABLE, List.of("num_workers", "devices_per_node", "size"), Solver.NNLS, 0, FOLDS, OUTLIER_K),
-                    linear(ONE, LINK));
+                    linear(ONE, LINK, SIZE, WORKERS), linear(ONE, LINK));
         }
         return switch (kernel) {
             case "attn_prefill" -> List.of(linear(ONE, FLOPS, BYTES, TOKENS, BATCH), linear(ONE, FLOPS, BYTES));

@@ -73,11 +73,11 @@ class CalibratorTest {
                 assertThat(active.parentId()).isNull();
                 assertThat(active.model().form().id()).isEqualTo(k.form());
             }
-            assertThat(store.samples(Calibrator.DEVICE, "mlp_up_proj", false))
+            assertThat(store.samples(Calibrator.DEVICE, "mlp_up_proj", true))
                     .extracting(s -> s.features().get("num_tokens", -1)).containsExactlyInAnyOrder(1.0, 2.0, 4.0, 8.0, 16.0, 32.0);
-            assertThat(store.samples(Calibrator.DEVICE, "mlp_up_proj", false))
+            assertThat(store.samples(Calibrator.DEVICE, "mlp_up_proj", true))
                     .allSatisfy(s -> assertThat(s.features().get("tp", -1)).isEqualTo(1.0));
-            assertThat(store.samples(Calibrator.DEVICE, "all_reduce", false))
+            assertThat(store.samples(Calibrator.DEVICE, "all_reduce", true))
                     .extracting(s -> s.features().get("size", -1)).containsExactlyInAnyOrder(4096.0, 65536.0);
             assertThat(Files.readAllLines(kept)).hasSize(TinyGrids.SHAPES + 1).first().asString().startsWith("kernel,duration_ns,source,");
         }

@@ -41,7 +41,7 @@ public final class KernelProfiler implements Callable<Integer> {
     @Option(names = "--model", description = "preset or config.json whose shapes are profiled (default: ${DEFAULT-VALUE})", defaultValue = "tiny")
     String model;
     @Option(names = "--widths", split = ",", paramLabel = "H", description = "hidden sizes to profile: variants of the model with "
-            + "the same heads and the intermediate and vocabulary sizes scaled alike (default: the model's own)")
+            + "its head size, and heads, KV heads, intermediate and vocabulary sizes scaled alike (default: the model's own)")
     List<Integer> widths = new ArrayList<>();
     @Option(names = "--tp", split = ",", description = "tensor-parallel degrees the shapes are split for (default: 1)")
     List<Integer> tps = new ArrayList<>(List.of(1));
@@ -192,13 +192,18 @@ public final class KernelProfiler implements Callable<Integer> {
         ModelConfig base = ModelConfigs.resolve(model);
         if (widths.isEmpty()) return List.of(base);
         List<ModelConfig> out = new ArrayList<>();
+        // Model families grow by adding heads of a fixed size (Llama: 128 from 7B to 70B), so the head size stays.
+        int groups = base.numAttentionHeads() / base.numKeyValueHeads();
+        int unit = base.headDim() * groups;
         for (int h : widths) {
-            if (h <= 0 || h % base.numAttentionHeads() != 0) {
-                throw bad("--widths: " + h + " is not a positive multiple of the " + base.numAttentionHeads() + " heads of " + base.name());
+            if (h <= 0 || h % unit != 0) {
+                throw bad("--widths: " + h + " is not a positive multiple of " + unit + " (head size " + base.headDim() + " × "
+                        + groups + " query heads per KV head of " + base.name() + ")");
             }
+            int heads = h / base.headDim();
             int inter = (int) Math.round((double) base.intermediateSize() * h / base.hiddenSize() / 8) * 8;
             int vocab = (int) Math.round((double) base.vocabSize() * h / base.hiddenSize() / 8) * 8;
-            out.add(new ModelConfig(base.name() + "-h" + h, h, base.numHiddenLayers(), base.numAttentionHeads(), base.numKeyValueHeads(),
+            out.add(new ModelConfig(base.name() + "-h" + h, h, base.numHiddenLayers(), heads, heads / groups,
                     inter, vocab, base.maxPositionEmbeddings(), base.ropeTheta(), base.rmsNormEps(), base.tieWordEmbeddings(), base.torchDtype()));
         }
         return out;
