@@ -1,17 +1,61 @@
 package dev.chronoscope.app;
 
+import dev.chronoscope.app.runs.RunLauncher;
+import dev.chronoscope.app.runs.demo.SyntheticRunLauncher;
+import dev.chronoscope.app.task.FxTaskExecutor;
+import dev.chronoscope.app.task.TaskExecutor;
+import dev.chronoscope.app.view.WorkbenchView;
+import dev.chronoscope.app.viewmodel.WorkbenchViewModel;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** The workbench window (issue #6 brings its views). */
+import java.io.InputStream;
+import java.util.Objects;
+
+/** The workbench window. */
 public final class WorkbenchApp extends Application {
+    static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
+    private TaskExecutor executor;
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Chronoscope");
-        stage.setScene(new Scene(new StackPane(new Label("Chronoscope workbench: views arrive with issue #6.")), 1600, 1000));
+        executor = new FxTaskExecutor();
+        WorkbenchViewModel vm = new WorkbenchViewModel(runLauncher(), executor);
+        stage.setTitle("Chronoscope workbench");
+        stage.setScene(scene(new WorkbenchView(vm), 1600, 1000));
+        stage.getIcons().addAll(appIcons());
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) executor.close();
+    }
+
+    /**
+     * Where runs come from. Until {@code chronoscope emulate} streams to the workbench this is the
+     * DEMO feed, and the status bar says so on every screen.
+     */
+    static RunLauncher runLauncher() {
+        return new SyntheticRunLauncher(0.5);
+    }
+
+    /** A scene with the workbench stylesheet. */
+    public static Scene scene(javafx.scene.Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(Objects.requireNonNull(WorkbenchApp.class.getResource("workbench.css")).toExternalForm());
+        return scene;
+    }
+
+    /** The application icon in every size the icons jar holds. */
+    public static java.util.List<Image> appIcons() {
+        java.util.List<Image> icons = new java.util.ArrayList<>();
+        for (int size : ICON_SIZES) {
+            InputStream in = WorkbenchApp.class.getResourceAsStream("/dev/chronoscope/icons/app/chronoscope-" + size + ".png");
+            if (in != null) icons.add(new Image(in));
+        }
+        return icons;
     }
 }

@@ -3,8 +3,10 @@ package dev.chronoscope.emulator.stream.event;
 import dev.chronoscope.emulator.models.Features;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /**
@@ -20,7 +22,11 @@ public sealed interface StreamEvent {
 
     /** Run header. {@code scenarioJson} is the scenario as given; {@code versions} names software and model versions. */
     record RunStart(long time, String runId, String scenarioJson, String timeMode, Map<String, String> versions,
-                    long wallClockEpochMillis) implements StreamEvent {}
+                    long wallClockEpochMillis) implements StreamEvent {
+        public RunStart {
+            versions = sortedCopy(versions);
+        }
+    }
 
     /** An emulated OS process (one engine JVM or other client). */
     record ProcessRegistered(long time, int processId, String name) implements StreamEvent {}
@@ -98,8 +104,20 @@ public sealed interface StreamEvent {
     }
 
     /** Named metric values at a point in virtual time (e.g. "running", "kv_usage"). */
-    record MetricsSnapshot(long time, Map<String, Double> values) implements StreamEvent {}
+    record MetricsSnapshot(long time, Map<String, Double> values) implements StreamEvent {
+        public MetricsSnapshot {
+            values = sortedCopy(values);
+        }
+    }
 
     /** Run trailer. {@code status} is "ok" or "error"; {@code message} explains an error. */
     record RunEnd(long time, String status, String message) implements StreamEvent {}
+
+    /**
+     * Maps in events are kept in key order: encoders write them in iteration order, and the order of
+     * {@code Map.of} changes from one JVM to the next, which would break byte-identical streams.
+     */
+    private static <V> Map<String, V> sortedCopy(Map<String, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(map));
+    }
 }

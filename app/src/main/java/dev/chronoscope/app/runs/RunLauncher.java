@@ -1,0 +1,20 @@
+package dev.chronoscope.app.runs;
+
+import dev.chronoscope.emulator.stream.event.EventSink;
+
+/**
+ * The seam between the workbench and whatever produces a run's interposer stream: a
+ * {@code chronoscope emulate} child process whose TCP stream is decoded into events, a recorded
+ * stream file, or a synthetic demo feed.
+ *
+ * <p>{@link #launch} starts the run and returns at once; the launcher then delivers every event,
+ * in order, to {@code events} from a thread of its own, ending with a {@code RunEnd} (status
+ * "error" with a message when the run fails after it started). A run that cannot start throws.
+ */
+public interface RunLauncher {
+
+    /** A name for the status bar, e.g. "chronoscope emulate" or "demo data (synthetic)". */
+    String description();
+
+    RunControl launch(Scenario scenario, EventSink events) throws Exception;
+}

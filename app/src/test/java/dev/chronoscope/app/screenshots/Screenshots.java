@@ -1,0 +1,156 @@
+package dev.chronoscope.app.screenshots;
+
+import dev.chronoscope.app.WorkbenchApp;
+import dev.chronoscope.app.runs.ScenarioField;
+import dev.chronoscope.app.runs.demo.SyntheticRunLauncher;
+import dev.chronoscope.app.task.FxTaskExecutor;
+import dev.chronoscope.app.view.timeline.TimelineView;
+import dev.chronoscope.app.view.WorkbenchView;
+import dev.chronoscope.app.viewmodel.RunState;
+import dev.chronoscope.app.viewmodel.RunViewModel;
+import dev.chronoscope.app.viewmodel.TimelineViewModel;
+import dev.chronoscope.app.viewmodel.WorkbenchViewModel;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Saves a 1600×1000 screenshot of every workbench view into a folder (default docs/screenshots),
+ * from two DEMO runs. Run it under a display, e.g. {@code xvfb-run -s "-screen 0 1600x1000x24"};
+ * the command is in docs/workbench.md.
+ */
+public final class Screenshots {
+    private static WorkbenchView view;
+    private static WorkbenchViewModel vm;
+    private static Scene scene;
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Files.createDirectories(out);
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get();
+        on(() -> {
+            vm = new WorkbenchViewModel(new SyntheticRunLauncher(20), new FxTaskExecutor());
+            view = new WorkbenchView(vm);
+            scene = WorkbenchApp.scene(view, 1600, 1000);
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.getIcons().addAll(WorkbenchApp.appIcons());
+            stage.setTitle("Chronoscope workbench");
+            stage.show();
+            return null;
+        });
+        on(() -> {
+            vm.scenario().value(ScenarioField.NUM_PROMPTS).set("150");
+            vm.scenario().value(ScenarioField.REQUEST_RATE).set("6");
+            return vm.launch().orElseThrow();
+        });
+        RunViewModel a = vm.runs().getFirst();
+        awaitFinished(a);
+        RunViewModel b = on(() -> {
+            vm.scenario().value(ScenarioField.GPU).set("a40");
+            vm.scenario().value(ScenarioField.TENSOR_PARALLEL).set("2");
+            vm.scenario().value(ScenarioField.GPU_MEMORY_UTILIZATION).set("0.16");
+            vm.scenario().value(ScenarioField.REQUEST_RATE).set("8");
+            vm.scenario().value(ScenarioField.SEED).set("1");
+            return vm.launch().orElseThrow();
+        });
+        awaitVirtualTime(b, 9e9);
+        on(() -> { b.pause(); return null; });
+        shoot(out, "dashboard-live", 1, () -> select(b, 0));
+        on(() -> { b.resume(); return null; });
+        awaitFinished(b);
+
+        shoot(out, "dashboard", 1, () -> select(b, 0));
+        shoot(out, "timeline", 2, () -> select(b, 1));
+        shoot(out, "timeline-zoomed", 2, () -> {
+            TimelineViewModel t = b.timeline();
+            double s = t.data().startTime() + (t.data().endTime() - t.data().startTime()) * 0.42;
+            t.zoomTo(s, s + 2_400_000);
+            TimelineView tv = view.viewsOf(b).timeline().view();
+            int id = tv.spanAt(tv.getWidth() * 0.45, 28 + 20 + 12);
+            if (id >= 0) t.select(id);
+            return null;
+        });
+        shoot(out, "timeline-search", 2, () -> {
+            b.timeline().searchProperty().set("attn_decode");
+            b.timeline().selectNextMatch();
+            return null;
+        });
+        shoot(out, "requests", 2, () -> select(b, 2));
+        shoot(out, "kv-cache", 2, () -> select(b, 3));
+        shoot(out, "report-compare", 3, () -> {
+            vm.report().runAProperty().set(a);
+            vm.report().runBProperty().set(b);
+            return select(b, 4);
+        });
+        shoot(out, "scenario-errors", 1, () -> {
+            select(a, 0);
+            vm.scenario().value(ScenarioField.MODEL).set("qwen2-7b");
+            vm.scenario().value(ScenarioField.TENSOR_PARALLEL).set("8");
+            vm.scenario().value(ScenarioField.GPU_MEMORY_UTILIZATION).set("1.3");
+            vm.scenario().value(ScenarioField.NUM_PROMPTS).set("many");
+            ((javafx.scene.control.Button) view.lookup("#run-launch")).fire();
+            return null;
+        });
+        Platform.exit();
+    }
+
+    private static Object select(RunViewModel run, int tab) {
+        vm.selectedRunProperty().set(run);
+        view.tabs().getSelectionModel().select(tab);
+        return null;
+    }
+
+    private static void awaitVirtualTime(RunViewModel run, double ns) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (run.model().virtualTime() < ns) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException(run.name() + " did not reach " + ns + " ns");
+            Thread.sleep(20);
+        }
+    }
+
+    private static void awaitFinished(RunViewModel run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (on(run::state) != RunState.FINISHED) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException(run.name() + " did not finish: " + on(run::state));
+            Thread.sleep(100);
+        }
+    }
+
+    /** Applies {@code setup}, lets a few UI ticks pass so every view redraws, then saves the scene. */
+    private static void shoot(Path out, String name, int ticks, Callable<?> setup) throws Exception {
+        on(setup);
+        for (int i = 0; i < ticks * 3; i++) {
+            Thread.sleep(120);
+            on(() -> { vm.refresh(); return null; });
+        }
+        WritableImage image = on(() -> scene.snapshot(null));
+        File file = out.resolve(name + ".png").toFile();
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file);
+        System.out.println("wrote " + file);
+    }
+
+    private static <T> T on(Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(60, TimeUnit.SECONDS);
+    }
+}
