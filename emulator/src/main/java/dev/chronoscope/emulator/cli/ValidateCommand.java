@@ -64,6 +64,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--time-mode", paramLabel = "MODE", description = "run every emulation in this time mode (modeled or measured) instead of each scenario's own")
     String timeMode;
 
+    @Option(names = "--nice", defaultValue = "0", paramLabel = "N",
+            description = "run the real engine JVMs at this niceness, e.g. -10 (needs root): on a busy shared machine it keeps other processes from stretching the real runs (default: ${DEFAULT-VALUE})")
+    int nice;
+
     @Option(names = "--recalibrate", description = "calibrate cpu-local even when the store already holds calibrated models")
     boolean recalibrate;
 
@@ -75,8 +79,13 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationPlan plan = plan();
         Path folder = outputFolder();
         Path store = storeFile != null ? storeFile : StoreLocation.defaultPath();
+        EngineInstallation installation;
+        try {
+            installation = EngineInstallation.fromHome();
+        } catch (ScenarioException e) {
+            return fail(e.getMessage());
+        }
         try (ModelStore models = ModelStore.open(store)) {
-            EngineInstallation installation = EngineInstallation.fromHome();
             DefaultModels.load().seedIfEmpty(models);
             console.printf("chronoscope validate (%s): %d scenarios × (%d real + 1 emulated) runs; output in %s%n",
                     plan.name(), plan.cases().size(), plan.repeats(), folder.toAbsolutePath());
@@ -87,19 +96,20 @@ final class ValidateCommand implements Callable<Integer> {
             } else {
                 console.println("using the calibrated cpu-local models in " + store + " (--recalibrate to measure again)");
             }
-        } catch (CalibrationException | StoreException | ScenarioException e) {
+        } catch (CalibrationException | StoreException e) {
             return fail(e.getMessage());
         }
         try {
-            ValidationReport report = new Validator(new ChildJvmRuns(EngineInstallation.fromHome()), console).run(plan, store, folder);
+            ValidationReport report = new Validator(new ChildJvmRuns(installation, nice), console).run(plan, store, folder);
             Path json = report.write(folder);
             console.println();
             console.print(report.table());
             console.printf(Locale.ROOT, "%d real runs per scenario; REAL MEDIAN is their median, ERROR = (emulated − real) / real,"
                     + " SPREAD = (max − min) / median of the real runs; '!' marks mean TTFT, mean TPOT or throughput beyond %.0f%%.%n",
                     plan.repeats(), Validator.TARGET_PCT);
-            console.printf(Locale.ROOT, "machine: %d cores, %s; load average %.1f at start%n", report.machine().cores(),
-                    report.machine().cpu(), report.machine().loadAverageAtStart());
+            console.printf(Locale.ROOT, "machine: %d cores, %s; load average %.1f at start; during the real runs some task waited"
+                    + " for a core %s of the time (CPU stall); real runs at niceness %d%n", report.machine().cores(),
+                    report.machine().cpu(), report.machine().loadAverageAtStart(), pct(report.meanCpuStallPct()), nice);
             console.println("wrote " + json.toAbsolutePath());
             console.flush();
             return 0;
@@ -110,6 +120,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     private ValidationPlan plan() {
         if (repeats < 1) throw new ParameterException(spec.commandLine(), "--repeats must be at least 1, got " + repeats);
+        if (nice < -20 || nice > 19) throw new ParameterException(spec.commandLine(), "--nice must be in -20..19, got " + nice);
         if (timeMode != null && !timeMode.equals("modeled") && !timeMode.equals("measured")) {
             throw new ParameterException(spec.commandLine(), "--time-mode must be modeled or measured, got '" + timeMode + "'");
         }
@@ -125,8 +136,7 @@ final class ValidateCommand implements Callable<Integer> {
             cases = cases.stream().filter(c -> scenarios.contains(c.name())).toList();
         }
         if (timeMode != null) {
-            cases = cases.stream().map(c -> new ValidationCase(c.name(), c.tensorParallelSize(), c.requestRate(), c.numPrompts(),
-                    c.inputLen(), c.outputLen(), timeMode)).toList();
+            cases = cases.stream().map(c -> c.withTimeMode(timeMode)).toList();
         }
         return new ValidationPlan(base.name(), cases, repeats, base.grid());
     }
@@ -147,6 +157,10 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "(unknown)" : String.format(Locale.ROOT, "%.0f%%", v);
     }
 
     private int fail(String message) {

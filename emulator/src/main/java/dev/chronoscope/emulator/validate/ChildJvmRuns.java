@@ -28,15 +28,26 @@ public final class ChildJvmRuns implements EngineRuns {
             "--add-modules", "jdk.incubator.vector");
 
     private final EngineInstallation installation;
+    private final int niceness;
 
-    public ChildJvmRuns(EngineInstallation installation) {
+    /**
+     * @param niceness scheduling niceness of the real engine JVMs (Linux {@code nice}; negative needs root): on a
+     *                 shared machine a negative one keeps other processes from stretching the real runs; 0 starts
+     *                 them as any other process
+     */
+    public ChildJvmRuns(EngineInstallation installation, int niceness) {
         this.installation = installation;
+        this.niceness = niceness;
     }
 
     @Override
-    public RunMetrics real(Scenario scenario, Path dir) throws InterruptedException {
+    public int niceness() { return niceness; }
+
+    @Override
+    public RunMetrics real(Scenario scenario, RequestTrace trace, Path dir) throws InterruptedException {
         Path result = dir.resolve(REAL_RESULT_FILE).toAbsolutePath();
         List<String> command = new ArrayList<>();
+        if (niceness != 0) command.addAll(List.of("nice", "-n", Integer.toString(niceness)));
         command.add(installation.javaExecutable().toString());
         command.addAll(REAL_JVM_OPTIONS);
         command.addAll(installation.jvmOptions());
@@ -60,15 +71,15 @@ public final class ChildJvmRuns implements EngineRuns {
             throw new ValidationException("the real engine run exited with status " + status + "; its output is in " + log
                     + lastLines(log));
         }
-        return RunMetrics.read(result);
+        return RunMetrics.read(result, trace);
     }
 
     @Override
-    public RunMetrics emulated(Scenario scenario, Path dir) throws InterruptedException {
+    public RunMetrics emulated(Scenario scenario, RequestTrace trace, Path dir) throws InterruptedException {
         Path log = dir.resolveSibling(dir.getFileName() + "-" + LOG_FILE);
         try (OutputStream file = Files.newOutputStream(log); PrintStream out = new PrintStream(file, true, StandardCharsets.UTF_8)) {
             EmulatedRun.Report report = new EmulatedRun(scenario, installation, dir, 0).run(out, out, p -> { });
-            return RunMetrics.read(report.resultFile());
+            return RunMetrics.read(report.resultFile(), trace);
         } catch (RunFailedException e) {
             throw new ValidationException("the emulated run failed: " + e.getMessage() + "; its output is in " + log + lastLines(log));
         } catch (IOException e) {

@@ -23,19 +23,19 @@ public record ValidationPlan(String name, List<ValidationCase> cases, int repeat
      */
     public static ValidationPlan quick(int repeats) {
         return new ValidationPlan("quick", List.of(
-                new ValidationCase("tp1-low", 1, 2, 10, 128, 32, "modeled"),
-                new ValidationCase("tp1-high", 1, 16, 24, 128, 32, "modeled"),
-                new ValidationCase("tp2-low", 2, 2, 10, 128, 32, "modeled"),
-                new ValidationCase("tp2-high", 2, 16, 24, 128, 32, "modeled")), repeats, CalibrationGrid.quick());
+                new ValidationCase("tp1-low", 1, 2, 16, 5, 10, 128, 32, "modeled"),
+                new ValidationCase("tp1-high", 1, 16, 16, 5, 24, 128, 32, "modeled"),
+                new ValidationCase("tp2-low", 2, 2, 16, 5, 10, 128, 32, "modeled"),
+                new ValidationCase("tp2-high", 2, 16, 16, 5, 24, 128, 32, "modeled")), repeats, CalibrationGrid.quick());
     }
 
     /** The same scenarios with more requests, longer prompts at the high rate, and the full calibration grid. */
     public static ValidationPlan full(int repeats) {
         return new ValidationPlan("full", List.of(
-                new ValidationCase("tp1-low", 1, 2, 24, 128, 64, "modeled"),
-                new ValidationCase("tp1-high", 1, 16, 64, 256, 64, "modeled"),
-                new ValidationCase("tp2-low", 2, 2, 24, 128, 64, "modeled"),
-                new ValidationCase("tp2-high", 2, 16, 64, 256, 64, "modeled")), repeats, CalibrationGrid.full());
+                new ValidationCase("tp1-low", 1, 2, 24, 6, 24, 128, 64, "modeled"),
+                new ValidationCase("tp1-high", 1, 16, 24, 6, 64, 256, 64, "modeled"),
+                new ValidationCase("tp2-low", 2, 2, 24, 6, 24, 128, 64, "modeled"),
+                new ValidationCase("tp2-high", 2, 16, 24, 6, 64, 256, 64, "modeled")), repeats, CalibrationGrid.full());
     }
 
     /** Number of engine JVMs the plan starts. */

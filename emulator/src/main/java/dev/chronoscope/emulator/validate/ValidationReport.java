@@ -17,7 +17,7 @@ import java.util.Locale;
  * The outcome of a validation: the table printed to the user and {@code validation.json}, one entry
  * per (scenario, metric) with {@code real} (median of the real runs), {@code emulated} and {@code error_pct}.
  */
-public record ValidationReport(List<ScenarioResult> scenarios, MachineState machine, int repeats, double targetPct) {
+public record ValidationReport(List<ScenarioResult> scenarios, MachineState machine, int repeats, int niceness, double targetPct) {
     public static final String FILE = "validation.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -27,6 +27,12 @@ public record ValidationReport(List<ScenarioResult> scenarios, MachineState mach
 
     public List<Comparison> comparisons() {
         return scenarios.stream().flatMap(s -> s.comparisons().stream()).toList();
+    }
+
+    /** Mean CPU stall of the real runs over all scenarios, in percent; NaN when unknown. */
+    public double meanCpuStallPct() {
+        return scenarios.stream().flatMap(s -> s.conditions().stream()).mapToDouble(ScenarioResult.RunConditions::cpuStallPct)
+                .average().orElse(Double.NaN);
     }
 
     /** Rows that carry the error target and miss it. */
@@ -60,6 +66,7 @@ public record ValidationReport(List<ScenarioResult> scenarios, MachineState mach
         m.put("os", machine.os());
         m.put("java", machine.java());
         m.put("load_average_at_start", machine.loadAverageAtStart());
+        root.put("real_run_niceness", niceness);
         root.put("real_runs_per_scenario", repeats);
         root.put("target_error_pct", targetPct);
         ArrayNode cases = root.putArray("scenarios");
@@ -73,12 +80,19 @@ public record ValidationReport(List<ScenarioResult> scenarios, MachineState mach
             n.put("processes", "in-process");
             if (Double.isInfinite(c.requestRate())) n.put("request_rate", "inf");
             else n.put("request_rate", c.requestRate());
+            n.put("warmup_requests", c.warmup());
+            n.put("measured_start_s", c.measuredStart());
             n.put("num_prompts", c.numPrompts());
             n.put("input_len", c.inputLen());
             n.put("output_len", c.outputLen());
             n.put("time_mode", c.timeMode());
-            ArrayNode loads = n.putArray("load_average_after_real_runs");
-            s.loadAverages().forEach(loads::add);
+            ArrayNode runs = n.putArray("real_run_conditions");
+            for (ScenarioResult.RunConditions rc : s.conditions()) {
+                ObjectNode r = runs.addObject();
+                r.put("load_average", rc.loadAverage());
+                if (Double.isNaN(rc.cpuStallPct())) r.putNull("cpu_stall_pct");
+                else r.put("cpu_stall_pct", rc.cpuStallPct());
+            }
         }
         ArrayNode entries = root.putArray("entries");
         for (Comparison c : comparisons()) {
