@@ -47,10 +47,10 @@ public record ValidationReport(List<ScenarioResult> scenarios, MachineState mach
      */
     public String table() {
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "%-12s %-18s %12s %12s %9s %8s%n", "SCENARIO", "METRIC", "REAL MEDIAN",
+        t.append(String.format(Locale.ROOT, "%-16s %-18s %12s %12s %9s %8s%n", "SCENARIO", "METRIC", "REAL MEDIAN",
                 "EMULATED", "ERROR", "SPREAD"));
         for (Comparison c : comparisons()) {
-            t.append(String.format(Locale.ROOT, "%-12s %-18s %12.2f %12.2f %9s %8s%s%n", c.scenario(),
+            t.append(String.format(Locale.ROOT, "%-16s %-18s %12.2f %12.2f %9s %8s%s%n", c.scenario(),
                     c.metric().label() + " (" + c.metric().unit() + ")", c.realMedian(), c.emulated(),
                     signedPct(c.errorPct()), pct(c.realSpreadPct()), c.missesTarget(targetPct) ? " !" : ""));
         }

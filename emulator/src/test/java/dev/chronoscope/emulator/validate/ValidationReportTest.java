@@ -59,12 +59,12 @@ class ValidationReportTest {
     @Test
     void tableHasOneRowPerScenarioAndMetric() {
         assertThat(report().table()).isEqualTo("""
-                SCENARIO     METRIC              REAL MEDIAN     EMULATED     ERROR   SPREAD
-                tp1-low      mean TTFT (ms)            30.00        31.00     +3.3%    66.7%
-                tp1-low      p99 TTFT (ms)             45.00        44.00     -2.2%    22.2%
-                tp1-low      mean TPOT (ms)             1.00         1.10    +10.0%    40.0% !
-                tp1-low      mean E2E (ms)             65.00         0.00   -100.0%    15.4%
-                tp1-low      throughput (tok/s)        80.00        80.40     +0.5%     2.5%
+                SCENARIO         METRIC              REAL MEDIAN     EMULATED     ERROR   SPREAD
+                tp1-low          mean TTFT (ms)            30.00        31.00     +3.3%    66.7%
+                tp1-low          p99 TTFT (ms)             45.00        44.00     -2.2%    22.2%
+                tp1-low          mean TPOT (ms)             1.00         1.10    +10.0%    40.0% !
+                tp1-low          mean E2E (ms)             65.00         0.00   -100.0%    15.4%
+                tp1-low          throughput (tok/s)        80.00        80.40     +0.5%     2.5%
                 """);
     }
 

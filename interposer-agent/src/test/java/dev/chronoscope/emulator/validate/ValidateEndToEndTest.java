@@ -82,6 +82,6 @@ class ValidateEndToEndTest {
         assertThat(root.get("entries")).hasSize(Metric.values().length);
         assertThat(root.at("/entries/0/scenario").asText()).isEqualTo("tp1-mini");
         assertThat(root.at("/entries/0/metric").asText()).isEqualTo("mean_ttft_ms");
-        assertThat(report.table()).startsWith("SCENARIO").contains("tp1-mini     mean TTFT (ms)");
+        assertThat(report.table()).startsWith("SCENARIO").contains("tp1-mini         mean TTFT (ms)");
     }
 }
