@@ -20,7 +20,7 @@ print(f"{sys.argv[2]:<22} virtual {r['virtual_duration_s']:8.2f} s  wall {r['wal
       f"TPOT mean/p99 {r['mean_tpot_ms']:.2f}/{r['p99_tpot_ms']:.2f} ms")
 PY
   else
-    echo "$name: failed (exit $?): $(grep -E 'out of memory|chronoscope (emulate|bench):' "$OUT/$name.log" | head -1)"
+    echo "$name: failed: $(grep -m1 'out of memory' "$OUT/$name.log" || grep 'chronoscope emulate: the' "$OUT/$name.log" | tail -1)"
   fi
 }
 run llama3-8b-1xh100      --model llama-3-8b  --gpu h100-sxm --num-prompts 1000 --random-input-len 1024 --random-output-len 128 --request-rate 8

@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 
 /** {@code chronoscope emulate}: a serving scenario run GPU-free in virtual time (DESIGN §3, §12). */
 @Command(name = "emulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a serving scenario GPU-free in virtual time: the unchanged engine with the interposer agent,",
-                "driven by the in-process benchmark; prints vLLM's result block and writes the run folder."})
+        description = {"Run a serving scenario GPU-free in virtual time; print vLLM's result block and write the run folder.",
+                "The unchanged engine runs in a child JVM with the interposer agent, driven by its in-process benchmark."})
 final class EmulateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "Preset (tiny, llama-3-8b, llama-3-70b, ...) or a HuggingFace config.json.")

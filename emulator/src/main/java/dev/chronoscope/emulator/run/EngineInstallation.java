@@ -12,6 +12,13 @@ import java.util.List;
 public record EngineInstallation(Path javaExecutable, String engineClasspath, Path agentJar, String mainClass, List<String> jvmOptions) {
     public static final String ENGINE_MAIN = "dev.chronoscope.engine.cli.EngineCli";
 
+    /**
+     * The emulation runs on one carrier thread for seconds to minutes: C2's compiler threads and a
+     * parallel collector only compete with it for cores and do not pay back within such a run (measured
+     * in docs/emulate.md: about half the CPU time and wall time of the default JVM for Llama-3-8B).
+     */
+    public static final List<String> EMULATION_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     /** The launcher's layout under {@code chronoscope.home} (set by ./chronoscope). */
     public static EngineInstallation fromHome() {
         String home = System.getProperty("chronoscope.home");
@@ -28,7 +35,7 @@ public record EngineInstallation(Path javaExecutable, String engineClasspath, Pa
         }
         return new EngineInstallation(Path.of(System.getProperty("java.home"), "bin", "java"),
                 engineJar + File.pathSeparator + root.resolve("engine/target/lib") + File.separator + "*",
-                agentJar, ENGINE_MAIN, List.of());
+                agentJar, ENGINE_MAIN, EMULATION_JVM_OPTIONS);
     }
 
     /** The child's command line: the engine's main with the agent attached. */

@@ -63,7 +63,9 @@ public record Scenario(String model, String gpu, int tensorParallelSize, int pip
 
     /** The engine's own command line: its in-process benchmark, saving vLLM's result fields to {@code resultFile}. */
     public List<String> benchArguments(Path resultFile) {
-        List<String> a = new ArrayList<>(List.of("bench", "--in-process", "--model", model,
+        // The engine runs in the run folder: a config.json path must not depend on where emulate ran.
+        String modelArgument = java.nio.file.Files.exists(Path.of(model)) ? Path.of(model).toAbsolutePath().toString() : model;
+        List<String> a = new ArrayList<>(List.of("bench", "--in-process", "--model", modelArgument,
                 "--tensor-parallel-size", Integer.toString(tensorParallelSize),
                 "--pipeline-parallel-size", Integer.toString(pipelineParallelSize),
                 "--max-num-seqs", Integer.toString(engine.maxNumSeqs()),

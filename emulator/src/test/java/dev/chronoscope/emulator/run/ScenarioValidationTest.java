@@ -100,6 +100,21 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void aConfigPathReachesTheEngineAbsoluteBecauseTheEngineRunsInTheRunFolder(@TempDir Path dir) throws Exception {
+        Path relative = Path.of("target", "scenario-test-model-" + System.nanoTime());
+        Files.createDirectories(relative);
+        try {
+            Files.writeString(relative.resolve("config.json"), "{\"num_attention_heads\": 8, \"num_hidden_layers\": 2}");
+            List<String> args = scenario(relative.toString(), "h100-sxm", 1, 1).benchArguments(dir.resolve("r.json"));
+            assertThat(args.get(args.indexOf("--model") + 1)).isEqualTo(relative.toAbsolutePath().toString());
+            assertThat(scenario("llama-3-8b", "h100-sxm", 1, 1).benchArguments(dir.resolve("r.json"))).contains("llama-3-8b");
+        } finally {
+            Files.deleteIfExists(relative.resolve("config.json"));
+            Files.deleteIfExists(relative);
+        }
+    }
+
+    @Test
     void theEngineCommandLineCarriesTheScenario() {
         Scenario s = scenario("llama-3-70b", "H100-SXM", 4, 2);
         assertThat(s.agentOptions(Path.of("/runs/a"))).isEqualTo("gpu=h100-sxm,gpus=8,time=modeled,run=/runs/a");

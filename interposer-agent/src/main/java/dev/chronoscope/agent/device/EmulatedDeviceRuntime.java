@@ -24,7 +24,6 @@ import dev.chronoscope.engine.device.Stream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,7 @@ import java.util.Set;
  * the engine's own {@link DeviceOutOfMemoryError}, carrying the virtual device's message.
  */
 public final class EmulatedDeviceRuntime implements DeviceRuntime {
+    private static final int MAX_CACHED_SHAPES = 4096;
     private final VirtualDevice device;
     private final int ordinal;
     private final CommunicatorGroups groups;
@@ -47,13 +47,8 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
     private final Map<Integer, List<CapturedOp>> graphs = new HashMap<>();
     private final Map<Integer, CommunicatorGroups.Membership> communicators = new HashMap<>();
     private final Set<Long> allocations = new LinkedHashSet<>();
-    /** Shapes repeat from step to step: the recent ones keep their features (bounded: prefill shapes vary). */
-    private final Map<Map<String, Long>, KernelFeatures> features = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Map<String, Long>, KernelFeatures> eldest) {
-            return size() > 4096;
-        }
-    };
+    /** Shapes repeat from step to step: their features are built once (bounded: prefill shapes vary). */
+    private final Map<Map<String, Long>, KernelFeatures> features = new HashMap<>();
     private int nextId = 1;
 
     EmulatedDeviceRuntime(VirtualDevice device, int ordinal, CommunicatorGroups groups) {
@@ -100,17 +95,17 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
 
     @Override
     public void copyHostToDevice(float[] src, int srcOffset, DevicePtr dst, int count, Stream stream) {
-        device.memcpyAsync(stream(stream), CopyKind.HOST_TO_DEVICE, 4L * count);
+        device.memcpyAsync(uncaptured(stream, "copyHostToDevice"), CopyKind.HOST_TO_DEVICE, 4L * count);
     }
 
     @Override
     public void copyHostToDevice(int[] src, int srcOffset, DevicePtr dst, int count, Stream stream) {
-        device.memcpyAsync(stream(stream), CopyKind.HOST_TO_DEVICE, 4L * count);
+        device.memcpyAsync(uncaptured(stream, "copyHostToDevice"), CopyKind.HOST_TO_DEVICE, 4L * count);
     }
 
     @Override
     public void copyHostToDevice(long[] src, int srcOffset, DevicePtr dst, int count, Stream stream) {
-        device.memcpyAsync(stream(stream), CopyKind.HOST_TO_DEVICE, 8L * count);
+        device.memcpyAsync(uncaptured(stream, "copyHostToDevice"), CopyKind.HOST_TO_DEVICE, 8L * count);
     }
 
     @Override
@@ -127,7 +122,7 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
 
     private void copyBack(long bytes, Stream stream) {
         try {
-            device.memcpy(stream(stream), CopyKind.DEVICE_TO_HOST, bytes);
+            device.memcpy(uncaptured(stream, "copyDeviceToHost"), CopyKind.DEVICE_TO_HOST, bytes);
         } catch (InterruptedException e) {
             throw interrupted("copyDeviceToHost", e);
         }
@@ -141,7 +136,12 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
 
     @Override
     public void launch(KernelLaunch kernel, Stream stream) {
-        KernelFeatures f = features.computeIfAbsent(kernel.shape(), KernelFeatures::of);
+        KernelFeatures f = features.get(kernel.shape());
+        if (f == null) {
+            if (features.size() >= MAX_CACHED_SHAPES) features.clear();
+            f = KernelFeatures.of(kernel.shape());
+            features.put(kernel.shape(), f);
+        }
         List<CapturedOp> capture = capturing.get(stream.id());
         if (capture != null) capture.add(new CapturedOp.Kernel(kernel.kernel(), f));
         else device.launch(stream(stream), kernel.kernel(), f.features());
@@ -156,7 +156,7 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
 
     @Override
     public void recordEvent(Event event, Stream stream) {
-        device.record(event(event), stream(stream));
+        device.record(event(event), uncaptured(stream, "recordEvent"));
     }
 
     @Override
@@ -176,7 +176,7 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
     @Override
     public void synchronizeStream(Stream stream) {
         try {
-            device.synchronize(stream(stream));
+            device.synchronize(uncaptured(stream, "synchronizeStream"));
         } catch (InterruptedException e) {
             throw interrupted("synchronizeStream", e);
         }
@@ -275,6 +275,15 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
         VirtualStream s = stream.device() == ordinal ? streams.get(stream.id()) : null;
         if (s == null) throw new DeviceException("stream " + stream + " does not belong to device " + ordinal);
         return s;
+    }
+
+    /** Copies, event records and syncs cannot be captured into a graph: CUDA's cudaErrorStreamCaptureUnsupported. */
+    private VirtualStream uncaptured(Stream stream, String call) {
+        if (capturing.containsKey(stream.id())) {
+            throw new DeviceException("cudaErrorStreamCaptureUnsupported: " + call + " on stream " + stream.id()
+                    + " of device " + ordinal + " while it captures a graph");
+        }
+        return stream(stream);
     }
 
     private VirtualEvent event(Event event) {

@@ -84,6 +84,8 @@ public final class EmulationSession {
 
     long kernels() { return statistics.kernels(); }
 
+    long finishedRequests() { return statistics.finishedRequests(); }
+
     java.util.Set<String> modelVersions() { return statistics.modelVersions(); }
 
     long wallNanos() { return System.nanoTime() - wallStartNanos; }

@@ -16,8 +16,9 @@ final class Progress {
             try {
                 while (true) {
                     Thread.sleep(PERIOD_MILLIS);
-                    System.err.printf(Locale.ROOT, "chronoscope: virtual %.3f s, %,d kernels, %.1f s wall%n",
-                            session.emulation().now() / 1e9, session.kernels(), session.wallNanos() / 1e9);
+                    System.err.printf(Locale.ROOT, "chronoscope: virtual %.3f s, %,d requests finished, %,d kernels, %.1f s wall%n",
+                            session.emulation().now() / 1e9, session.finishedRequests(), session.kernels(),
+                            session.wallNanos() / 1e9);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

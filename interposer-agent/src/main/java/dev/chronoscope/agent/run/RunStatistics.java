@@ -8,10 +8,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts the kernels that pass to the run's sink and collects the model versions that timed them. */
+/** Counts the kernels and finished requests that pass to the run's sink and collects the model versions that timed the kernels. */
 final class RunStatistics implements EventSink {
     private final EventSink next;
     private final AtomicLong kernels = new AtomicLong();
+    private final AtomicLong finishedRequests = new AtomicLong();
     private final Set<String> modelVersions = ConcurrentHashMap.newKeySet();
 
     RunStatistics(EventSink next) {
@@ -22,10 +23,15 @@ final class RunStatistics implements EventSink {
     public void accept(StreamEvent event) {
         if (event instanceof StreamEvent.Kernel k) {
             kernels.incrementAndGet();
-            modelVersions.add(k.modelVersion());
+            // A read first: the set rarely changes, and a lock-free contains is cheaper than add.
+            if (!modelVersions.contains(k.modelVersion())) modelVersions.add(k.modelVersion());
+        } else if (event instanceof StreamEvent.Request r && r.phase() == StreamEvent.RequestPhase.FINISHED) {
+            finishedRequests.incrementAndGet();
         }
         next.accept(event);
     }
+
+    long finishedRequests() { return finishedRequests.get(); }
 
     long kernels() { return kernels.get(); }
 

@@ -130,6 +130,8 @@ class EmulatedDeviceRuntimeTest {
             rt.beginCapture(s);
             rt.launch(kernel("attn_decode", Map.of("batch_size", 8L, "sum_kv", 0L)), s);
             rt.launch(kernel("add", Map.of("num_tokens", 8L)), s);
+            assertThatThrownBy(() -> rt.copyDeviceToHost(rt.malloc(DType.I32, 1), new int[1], 0, 1, s))
+                    .hasMessageContaining("cudaErrorStreamCaptureUnsupported: copyDeviceToHost");
             Graph g = rt.endCapture(s);
             rt.replayGraph(g, Map.of("sum_kv", 50L), s);
             rt.replayGraph(g, Map.of("sum_kv", 20L), s);

@@ -6,6 +6,9 @@ import dev.chronoscope.emulator.run.EmulatedRun;
 import dev.chronoscope.emulator.run.EngineInstallation;
 import dev.chronoscope.emulator.run.RunFailedException;
 import dev.chronoscope.emulator.run.Scenario;
+import dev.chronoscope.emulator.stream.RunFolder;
+import dev.chronoscope.emulator.stream.codec.StreamReader;
+import dev.chronoscope.emulator.stream.event.StreamEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +72,7 @@ class EmulateEndToEndTest {
             assertThat(result.get("time_mode").asText()).isEqualTo("modeled");
             assertThat(result.get("model_versions").toString()).contains("h100-sxm/mlp_up_proj@");
             assertThat(Files.size(out.resolve("trace.json"))).isPositive();
+            assertEngineEventsRecorded(out);
             WALL_CLOCK_FIELDS.forEach(result::remove);
             results.add(result);
         }
@@ -80,6 +84,24 @@ class EmulateEndToEndTest {
             }
             assertThat(results.get(i)).isEqualTo(results.get(0));
         }
+    }
+
+    /** The engine's own step listener reached the stream: every request's life, every step. */
+    private static void assertEngineEventsRecorded(Path out) {
+        List<StreamEvent> events = new ArrayList<>();
+        try (StreamReader reader = RunFolder.at(out).openEvents()) {
+            reader.forEachRemaining(events::add);
+        }
+        for (StreamEvent.RequestPhase phase : List.of(StreamEvent.RequestPhase.ARRIVED, StreamEvent.RequestPhase.SCHEDULED,
+                StreamEvent.RequestPhase.FIRST_TOKEN, StreamEvent.RequestPhase.FINISHED)) {
+            assertThat(events.stream().filter(e -> e instanceof StreamEvent.Request r && r.phase() == phase)).as(phase.name()).hasSize(12);
+        }
+        List<StreamEvent.SchedulerStep> steps = events.stream().filter(e -> e instanceof StreamEvent.SchedulerStep)
+                .map(StreamEvent.SchedulerStep.class::cast).toList();
+        assertThat(steps).isNotEmpty();
+        assertThat(steps.stream().mapToInt(StreamEvent.SchedulerStep::prefillTokens).sum()).isPositive();
+        assertThat(steps.stream().mapToInt(StreamEvent.SchedulerStep::decodeTokens).sum()).isPositive();
+        assertThat(events.getLast()).isInstanceOfSatisfying(StreamEvent.RunEnd.class, e -> assertThat(e.status()).isEqualTo("ok"));
     }
 
     @Test

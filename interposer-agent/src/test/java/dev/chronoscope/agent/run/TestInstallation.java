@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -36,6 +35,6 @@ final class TestInstallation {
         }
         return new EngineInstallation(Path.of(System.getProperty("java.home"), "bin", "java"),
                 ManagementFactory.getRuntimeMXBean().getClassPath(), agentJar, EngineInstallation.ENGINE_MAIN,
-                List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+                EngineInstallation.EMULATION_JVM_OPTIONS);
     }
 }
