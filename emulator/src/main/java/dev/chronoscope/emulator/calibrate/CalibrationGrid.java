@@ -41,14 +41,17 @@ public record CalibrationGrid(String name, List<String> arguments, List<String> 
                 "--min-reps", "5", "--budget-ms", "40"), KernelNames.all());
     }
 
-    /** The tiny model at one width and TP 1, token counts at powers of two, small attention and collective grids. */
+    /**
+     * The tiny model at one width and TP 1, token counts at powers of two, and attention and
+     * collective grids just large enough (≥ 10 shapes each) for 5-fold cross-validation.
+     */
     public static CalibrationGrid quick() {
         return new CalibrationGrid("quick", List.of(
                 "--model", "tiny", "--tp", "1",
                 "--tokens", "1,2,4,8,16,32,64,128,256,512,1024,2048,4096",
-                "--prefill-batches", "1,4", "--prefill-lengths", "16,128,512", "--prefill-cached", "0",
-                "--decode-batches", "1,8,32", "--decode-contexts", "64,512,2048",
-                "--collective-bytes", "4096,65536,1048576,16777216", "--collective-ranks", "2",
+                "--prefill-batches", "1,4", "--prefill-lengths", "16,64,256,512,1024", "--prefill-cached", "0",
+                "--decode-batches", "1,4,16,32", "--decode-contexts", "64,512,2048",
+                "--collective-bytes", "4096,8192,16384,65536,262144,1048576,2097152,4194304,8388608,16777216", "--collective-ranks", "2",
                 "--min-reps", "3", "--budget-ms", "20"), KernelNames.all());
     }
 

@@ -10,13 +10,15 @@ import dev.chronoscope.emulator.models.form.RooflineSpec;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The form and features of each cpu-local kernel model. Candidates are built only from work
  * derived from shapes (FLOPs, bytes, weight bytes, row width, tokens, batch) and never from the
  * device's nominal peaks or cache size, so a model fitted on the tiny model's shapes transfers to
  * other widths and TP degrees, and predicts the same whatever figures the catalogue later holds
- * for cpu-local. The candidate with the lowest k-fold cross-validated MAPE wins.
+ * for cpu-local: linear sums of work terms, and interpolated curves of duration over FLOPs or
+ * bytes. The candidate with the lowest k-fold cross-validated MAPE wins.
  */
 final class FitChoice {
     private static final String ONE = "1", FLOPS = "flops", BYTES = "bytes", WEIGHTS = "weight_bytes", ROW = "row_elems",
@@ -32,11 +34,18 @@ final class FitChoice {
             return List.of(new FitOptions(ModelForm.TABLE, List.of("num_workers", "devices_per_node", "size"), Solver.NNLS, 0, FOLDS, OUTLIER_K),
                     linear(ONE, LINK, SIZE, WORKERS), linear(ONE, LINK));
         }
-        return switch (kernel) {
+        List<FitOptions> linear = switch (kernel) {
             case "attn_prefill" -> List.of(linear(ONE, FLOPS, BYTES, TOKENS, BATCH), linear(ONE, FLOPS, BYTES));
             case "attn_decode" -> List.of(linear(ONE, FLOPS, BYTES, BATCH), linear(ONE, FLOPS, BYTES));
             default -> List.of(linear(ONE, FLOPS, BYTES, WEIGHTS, ROW, TOKENS), linear(ONE, FLOPS, BYTES, TOKENS), linear(ONE, FLOPS, BYTES));
         };
+        // A CPU's cost per FLOP or byte steps up where the working set leaves a cache level; a curve
+        // over the work itself follows those steps, which no sum of work terms can.
+        return Stream.concat(linear.stream(), Stream.of(curve(FLOPS), curve(BYTES))).toList();
+    }
+
+    private static FitOptions curve(String axis) {
+        return new FitOptions(ModelForm.TABLE, List.of(axis), Solver.NNLS, 0, FOLDS, OUTLIER_K);
     }
 
     /**

@@ -49,9 +49,9 @@ final class ProfilerRun {
         Runtime.getRuntime().addShutdownHook(killOnExit);
         Deque<String> errors = new ArrayDeque<>();
         Thread errorReader = Thread.ofPlatform().daemon().name("calibrate-profiler-stderr").start(() -> keepTail(child, errors));
-        Stream stream = new Stream();
+        ReadState state = new ReadState();
         try {
-            read(child, csv, stream);
+            read(child, csv, state);
             waitFor(child);
             errorReader.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
@@ -66,14 +66,14 @@ final class ProfilerRun {
             }
         }
         int code = child.exitValue();
-        if (code != 0 || !stream.ended || stream.rows != stream.planned) {
-            throw new CalibrationException(describeFailure(child.pid(), code, stream, tail(errors)));
+        if (code != 0 || !state.ended || state.rows != state.planned) {
+            throw new CalibrationException(describeFailure(child.pid(), code, state, tail(errors)));
         }
-        return stream.rows;
+        return state.rows;
     }
 
     /** What has been read so far. */
-    private static final class Stream {
+    private static final class ReadState {
         int planned = -1;
         int rows;
         boolean headerSeen;
@@ -81,7 +81,7 @@ final class ProfilerRun {
         List<String> header = List.of();
     }
 
-    private void read(Process child, Path csv, Stream s) {
+    private void read(Process child, Path csv, ReadState s) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
              BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             String line;
@@ -110,7 +110,7 @@ final class ProfilerRun {
         }
     }
 
-    private void report(Stream s, String line) {
+    private void report(ReadState s, String line) {
         String[] cells = line.split(",", -1);
         StringBuilder shape = new StringBuilder();
         for (String f : SHOWN) {
@@ -157,7 +157,7 @@ final class ProfilerRun {
         }
     }
 
-    static String describeFailure(long pid, int code, Stream s, List<String> stderr) {
+    static String describeFailure(long pid, int code, ReadState s, List<String> stderr) {
         String progress = s.planned < 0 ? "before planning any shape" : "after " + s.rows + " of " + s.planned + " shapes";
         String status;
         if (code > 128 && code < 160) status = "was killed by signal " + (code - 128) + (code == 137 ? " (SIGKILL: out of memory or killed)" : "");
