@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * Both runs as child JVMs of one engine installation, so reality and emulation execute the same
- * engine classes: the real one is the engine's main with no agent, the emulated one is
- * {@link EmulatedRun}. Each child's output goes to {@code engine.log} in its folder.
+ * engine classes: the real one is the engine's main with no agent and the JVM's default options (as
+ * {@code ./chronoscope bench} starts it), the emulated one is {@link EmulatedRun}. Each child's output
+ * goes to {@code engine.log} in its folder.
  */
 public final class ChildJvmRuns implements EngineRuns {
     static final String LOG_FILE = "engine.log";
@@ -47,10 +48,15 @@ public final class ChildJvmRuns implements EngineRuns {
     public RunMetrics real(Scenario scenario, RequestTrace trace, Path dir) throws InterruptedException {
         Path result = dir.resolve(REAL_RESULT_FILE).toAbsolutePath();
         List<String> command = new ArrayList<>();
-        if (niceness != 0) command.addAll(List.of("nice", "-n", Integer.toString(niceness)));
+        // Under Linux's autogroup scheduling, nice only weighs threads against others of the same session: a
+        // session of its own, its group given the niceness, weighs the engine against the machine's other work.
+        if (niceness != 0) {
+            command.addAll(List.of("setsid", "sh", "-c",
+                    "[ -w /proc/self/autogroup ] && echo \"$0\" > /proc/self/autogroup; exec nice -n \"$0\" \"$@\"",
+                    Integer.toString(niceness)));
+        }
         command.add(installation.javaExecutable().toString());
         command.addAll(REAL_JVM_OPTIONS);
-        command.addAll(installation.jvmOptions());
         command.addAll(List.of("-cp", installation.engineClasspath(), installation.mainClass()));
         command.addAll(scenario.benchArguments(result));
         Path log = dir.resolve(LOG_FILE);
@@ -78,13 +84,24 @@ public final class ChildJvmRuns implements EngineRuns {
     public RunMetrics emulated(Scenario scenario, RequestTrace trace, Path dir) throws InterruptedException {
         Path log = dir.resolveSibling(dir.getFileName() + "-" + LOG_FILE);
         try (OutputStream file = Files.newOutputStream(log); PrintStream out = new PrintStream(file, true, StandardCharsets.UTF_8)) {
-            EmulatedRun.Report report = new EmulatedRun(scenario, installation, dir, 0).run(out, out, p -> { });
+            EmulatedRun.Report report = new EmulatedRun(scenario, forTimeMode(scenario.timeMode()), dir, 0).run(out, out, p -> { });
             return RunMetrics.read(report.resultFile(), trace);
         } catch (RunFailedException e) {
             throw new ValidationException("the emulated run failed: " + e.getMessage() + "; its output is in " + log + lastLines(log));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Measured time charges the engine's host code its real CPU time, so the emulated JVM must compile that
+     * code as the real one does (the default tiered JIT), not with the installation's C1-only options that
+     * speed up modeled emulations, where host CPU time does not count.
+     */
+    private EngineInstallation forTimeMode(String timeMode) {
+        if (!timeMode.equals("measured")) return installation;
+        return new EngineInstallation(installation.javaExecutable(), installation.engineClasspath(), installation.agentJar(),
+                installation.mainClass(), List.of());
     }
 
     /** The end of a child's log, so a failure says why without opening the file. */
