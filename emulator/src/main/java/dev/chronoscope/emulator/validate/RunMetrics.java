@@ -14,8 +14,8 @@ import java.util.Map;
  * The {@link Metric}s of one run over its measured requests (the trace's warm-up requests left out),
  * computed from the per-request fields of the benchmark's result JSON ({@code ttfts}, {@code itls},
  * {@code output_lens}) the way vLLM's bench computes them: E2E = TTFT + the inter-token gaps, TPOT =
- * (E2E − TTFT) / (output tokens − 1), p99 by linear interpolation, throughput = output tokens over the
- * span from the first measured arrival to the last measured completion.
+ * (E2E − TTFT) / (output tokens − 1), percentiles by linear interpolation, throughput = output tokens
+ * over the span from the first measured arrival to the last measured completion.
  */
 public record RunMetrics(Map<Metric, Double> values) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,14 +44,18 @@ public record RunMetrics(Map<Metric, Double> values) {
         JsonNode ttfts = array(root, "ttfts", trace.size(), source);
         JsonNode itls = array(root, "itls", trace.size(), source);
         JsonNode outputs = array(root, "output_lens", trace.size(), source);
-        List<Double> ttftMs = new ArrayList<>(), tpotMs = new ArrayList<>(), e2eMs = new ArrayList<>();
+        List<Double> ttftMs = new ArrayList<>(), tpotMs = new ArrayList<>(), e2eMs = new ArrayList<>(), itlMs = new ArrayList<>();
         double tokens = 0, firstArrival = Double.POSITIVE_INFINITY, lastEnd = 0;
         for (int i = trace.warmup(); i < trace.size(); i++) {
             double ttft = number(ttfts.get(i), "ttfts[" + i + "]", source);
             double e2e = ttft;
             JsonNode gaps = itls.get(i);
             if (!gaps.isArray()) throw new ValidationException(source + ": field 'itls[" + i + "]' is not an array");
-            for (int g = 0; g < gaps.size(); g++) e2e += number(gaps.get(g), "itls[" + i + "][" + g + "]", source);
+            for (int g = 0; g < gaps.size(); g++) {
+                double gap = number(gaps.get(g), "itls[" + i + "][" + g + "]", source);
+                itlMs.add(gap * 1000);
+                e2e += gap;
+            }
             int out = (int) number(outputs.get(i), "output_lens[" + i + "]", source);
             ttftMs.add(ttft * 1000);
             e2eMs.add(e2e * 1000);
@@ -67,6 +71,8 @@ public record RunMetrics(Map<Metric, Double> values) {
         v.put(Metric.MEAN_TPOT, mean(tpotMs));
         v.put(Metric.MEAN_E2E, mean(e2eMs));
         v.put(Metric.THROUGHPUT, lastEnd > firstArrival ? tokens / (lastEnd - firstArrival) : 0);
+        v.put(Metric.MIN_TTFT, ttftMs.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+        v.put(Metric.P10_ITL, percentile(itlMs, 10));
         return new RunMetrics(v);
     }
 

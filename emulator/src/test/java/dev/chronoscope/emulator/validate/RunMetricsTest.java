@@ -32,6 +32,9 @@ class RunMetricsTest {
         assertThat(m.get(Metric.MEAN_E2E)).isCloseTo(240.0, within(1e-9));
         // 5 tokens from the first measured arrival (1.0 s) to the last completion (1.5 + 0.34 = 1.84 s).
         assertThat(m.get(Metric.THROUGHPUT)).isCloseTo(5 / 0.84, within(1e-9));
+        assertThat(m.get(Metric.MIN_TTFT)).isCloseTo(100.0, within(1e-9));
+        // Gaps 10, 30, 20, 20 ms sorted 10, 20, 20, 30: rank 0.3 lies 30% of the way from 10 to 20.
+        assertThat(m.get(Metric.P10_ITL)).isCloseTo(13.0, within(1e-9));
     }
 
     @Test

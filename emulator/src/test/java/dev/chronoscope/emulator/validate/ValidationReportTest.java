@@ -18,12 +18,18 @@ class ValidationReportTest {
     private static final ValidationCase CASE = new ValidationCase("tp1-low", 1, 2, 4, 3, 10, 128, 32, "modeled");
 
     private static RunMetrics metrics(double ttft, double p99, double tpot, double e2e, double throughput) {
+        return metrics(ttft, p99, tpot, e2e, throughput, ttft / 2, tpot / 2);
+    }
+
+    private static RunMetrics metrics(double ttft, double p99, double tpot, double e2e, double throughput, double minTtft, double p10Itl) {
         Map<Metric, Double> m = new EnumMap<>(Metric.class);
         m.put(Metric.MEAN_TTFT, ttft);
         m.put(Metric.P99_TTFT, p99);
         m.put(Metric.MEAN_TPOT, tpot);
         m.put(Metric.MEAN_E2E, e2e);
         m.put(Metric.THROUGHPUT, throughput);
+        m.put(Metric.MIN_TTFT, minTtft);
+        m.put(Metric.P10_ITL, p10Itl);
         return new RunMetrics(m);
     }
 
@@ -31,7 +37,7 @@ class ValidationReportTest {
         ScenarioResult r = new ScenarioResult(CASE,
                 List.of(metrics(30, 50, 1.0, 60, 80), metrics(20, 40, 1.2, 70, 79), metrics(40, 45, 0.8, 65, 81)),
                 List.of(new ScenarioResult.RunConditions(1.5, 10), new ScenarioResult.RunConditions(1.25, 20),
-                        new ScenarioResult.RunConditions(1.0, Double.NaN)), metrics(31, 44, 1.1, 0, 80.4));
+                        new ScenarioResult.RunConditions(1.0, Double.NaN)), metrics(31, 44, 1.1, 0, 80.4, 14, 0.5));
         return new ValidationReport(List.of(r), new MachineState(2, "Test CPU", "Linux", "JVM 25", 0.5), 3, -5, 5.0);
     }
 
@@ -65,6 +71,8 @@ class ValidationReportTest {
                 tp1-low          mean TPOT (ms)             1.00         1.10    +10.0%    40.0% !
                 tp1-low          mean E2E (ms)             65.00         0.00   -100.0%    15.4%
                 tp1-low          throughput (tok/s)        80.00        80.40     +0.5%     2.5%
+                tp1-low          min TTFT (ms)             15.00        14.00     -6.7%    66.7%
+                tp1-low          p10 ITL (ms)               0.50         0.50     +0.0%    40.0%
                 """);
     }
 
@@ -84,7 +92,7 @@ class ValidationReportTest {
                 "[{\"load_average\":1.5,\"cpu_stall_pct\":10.0},{\"load_average\":1.25,\"cpu_stall_pct\":20.0},"
                         + "{\"load_average\":1.0,\"cpu_stall_pct\":null}]");
         JsonNode entries = root.get("entries");
-        assertThat(entries).hasSize(5);
+        assertThat(entries).hasSize(7);
         JsonNode tpot = entries.get(2);
         assertThat(tpot.get("scenario").asText()).isEqualTo("tp1-low");
         assertThat(tpot.get("metric").asText()).isEqualTo("mean_tpot_ms");
