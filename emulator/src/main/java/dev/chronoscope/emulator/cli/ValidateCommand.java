@@ -46,7 +46,7 @@ import java.util.stream.Stream;
                 "See docs/validate.md for how to read the table."})
 final class ValidateCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "fewer requests per scenario and the quick calibration grid: about three minutes")
+    @Option(names = "--quick", description = "fewer requests per scenario and the quick calibration grid: under five minutes on two busy cores")
     boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", description = "folder for validation.json and the runs (new or empty; default: a new runs/validate-<time>)")
