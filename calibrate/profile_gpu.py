@@ -158,6 +158,7 @@ class Operators:
         self.dtype = dtype
         self.dev = torch.device("cuda")
         torch.manual_seed(seed)
+        self.gqa = self.native_gqa()
 
     def rand(self, *shape):
         return self.torch.randn(*shape, device=self.dev, dtype=self.dtype) * 0.02
@@ -224,22 +225,33 @@ class Operators:
             return lambda: t.multinomial(t.softmax(logits / 0.8, dim=-1), 1)
         raise ValueError(op)
 
+    def native_gqa(self):
+        """Whether this PyTorch's SDPA takes grouped KV heads itself (enable_gqa, PyTorch >= 2.5)."""
+        q = self.rand(1, 2, 1, 8)
+        kv = self.rand(1, 1, 1, 8)
+        try:
+            self.F.scaled_dot_product_attention(q, kv, kv, enable_gqa=True)
+            return True
+        except TypeError:
+            return False
+
     def attention(self, batch, q_len, ctx):
-        """Causal attention of q_len new tokens over ctx keys (the last q_len of them new), GQA by head repetition."""
+        """Causal attention of q_len new tokens over ctx keys (the last q_len of them new)."""
         t, F, m = self.torch, self.F, self.m
         q = self.rand(batch, m.q_local, q_len, m.head_dim)
         k, v = self.rand(batch, m.kv_local, ctx, m.head_dim), self.rand(batch, m.kv_local, ctx, m.head_dim)
         group = m.q_local // m.kv_local
+        causal = q_len > 1 and q_len == ctx  # no cached tokens: the plain causal mask (flash kernels take it)
         mask = None
-        if q_len > 1:
+        if q_len > 1 and not causal:
             rows = t.arange(q_len, device=self.dev)[:, None] + (ctx - q_len)
             mask = t.arange(ctx, device=self.dev)[None, :] <= rows
-
-        def run():
-            kk = k.repeat_interleave(group, dim=1) if group > 1 else k
-            vv = v.repeat_interleave(group, dim=1) if group > 1 else v
-            return F.scaled_dot_product_attention(q, kk, vv, attn_mask=mask)
-        return run
+        if group == 1 or self.gqa:
+            extra = {"enable_gqa": True} if group > 1 else {}
+            return lambda: F.scaled_dot_product_attention(q, k, v, attn_mask=mask, is_causal=causal, **extra)
+        # Older PyTorch: repeat the KV heads, outside the timed call as a grouped kernel would not copy them.
+        kk, vv = k.repeat_interleave(group, dim=1), v.repeat_interleave(group, dim=1)
+        return lambda: F.scaled_dot_product_attention(q, kk, vv, attn_mask=mask, is_causal=causal)
 
     def collective(self, op, size_bytes, dist):
         t = self.torch

@@ -25,10 +25,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Calibrates the {@code cpu-local} device: runs the engine's kernel profiler over a grid, then in
+ * Calibrates the {@code cpu-local} device: runs the engine's profilers over a grid, then in
  * one store transaction adds the samples (source {@value #SOURCE}), excludes the samples of
  * earlier calibrations (they stay, with the reason), fits one model per kernel and activates it.
- * Nothing reaches the store unless the profiler finished its whole plan and every fit succeeded.
+ * Nothing reaches the store unless every profiler finished its whole plan and every fit succeeded.
  */
 public final class Calibrator {
     public static final String DEVICE = "cpu-local";
@@ -57,15 +57,13 @@ public final class Calibrator {
         Instant start = Instant.now();
         Path csv = tempCsv();
         try {
-            List<String> args = new ArrayList<>(grid.profilerArguments());
-            args.addAll(List.of("--source", SOURCE));
-            new ProfilerRun(launcher, listener).run(args, csv);
+            new ProfilerRun(launcher, listener).run(grid.invocations(SOURCE), csv);
             Duration profiling = Duration.between(start, Instant.now());
             if (keepSamples != null) copy(csv, keepSamples);
             List<NewSample> samples = SampleFileImporter.read(csv);
             Map<String, List<NewSample>> byKernel = samples.stream().collect(Collectors.groupingBy(NewSample::kernel));
             for (String op : grid.ops()) {
-                if (!byKernel.containsKey(op)) throw new CalibrationException("the kernel profiler measured no shape of " + op
+                if (!byKernel.containsKey(op)) throw new CalibrationException("the profilers measured no shape of " + op
                         + "; the models store was not changed (check the grid's options for " + op + ")");
             }
             listener.fitting(grid.ops().size());

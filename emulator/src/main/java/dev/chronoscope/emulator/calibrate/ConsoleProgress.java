@@ -14,6 +14,7 @@ public final class ConsoleProgress implements CalibrationListener {
     private final PrintWriter out;
     private final LongSupplier clock;
     private long start;
+    private boolean started;
     private long firstRow;
 
     public ConsoleProgress(PrintWriter out) {
@@ -27,7 +28,9 @@ public final class ConsoleProgress implements CalibrationListener {
 
     @Override
     public void planned(int shapes, String about) {
-        start = clock.getAsLong();
+        // Later profilers add to the same run: elapsed time and the row rate carry on.
+        if (!started) start = clock.getAsLong();
+        started = true;
         out.printf("profiling %d shapes (%s)%n", shapes, about);
         out.flush();
     }

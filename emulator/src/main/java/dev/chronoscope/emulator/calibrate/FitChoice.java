@@ -51,18 +51,13 @@ final class FitChoice {
     /**
      * The candidate for {@code kernel} with the lowest cross-validated MAPE on {@code rows}. A linear
      * candidate needs twice as many samples as coefficients, so that dropping outliers (fewer than
-     * half) still leaves it determined.
+     * half) still leaves it determined; a table fits any number of samples, so one always qualifies.
      */
     static FitOptions best(String kernel, List<TrainingRow> rows, RooflineSpec spec) {
-        List<FitOptions> eligible = candidates(kernel).stream()
-                .filter(o -> o.form() != ModelForm.LINEAR || 2 * o.features().size() <= rows.size()).toList();
-        if (eligible.isEmpty()) {
-            int least = candidates(kernel).stream().mapToInt(o -> o.features().size()).min().orElseThrow();
-            throw new CalibrationException(kernel + ": " + rows.size() + " samples are too few to fit; its smallest model has " + least
-                    + " coefficients and needs at least " + 2 * least + " shapes. Widen the grid for " + kernel
-                    + "; the models store was not changed");
-        }
-        return eligible.stream().min(Comparator.comparingDouble(o -> score(kernel, rows, spec, o))).orElseThrow();
+        return candidates(kernel).stream()
+                .filter(o -> o.form() != ModelForm.LINEAR || 2 * o.features().size() <= rows.size())
+                .min(Comparator.comparingDouble(o -> score(kernel, rows, spec, o)))
+                .orElseThrow();
     }
 
     private static double score(String kernel, List<TrainingRow> rows, RooflineSpec spec, FitOptions options) {

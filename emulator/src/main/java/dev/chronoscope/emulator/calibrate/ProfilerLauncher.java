@@ -7,15 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How to start the engine's kernel profiler as a child JVM. The emulator never links against the
- * engine (DESIGN §2); it only names the profiler's main class and the engine's classpath.
+ * How to start the engine's profilers as child JVMs. The emulator never links against the engine
+ * (DESIGN §2); it only names the profilers' main classes and the engine's classpath.
  *
  * @param java       the java executable
  * @param classpath  the engine jar and its libraries
  * @param jvmOptions options before the main class
  */
 public record ProfilerLauncher(Path java, String classpath, List<String> jvmOptions) {
-    public static final String MAIN_CLASS = "dev.chronoscope.engine.device.cpu.KernelProfiler";
+    /** The engine's profiler of its CPU kernels. */
+    public static final String KERNEL_PROFILER = "dev.chronoscope.engine.device.cpu.KernelProfiler";
+    /** The engine's profiler of its in-process collectives. */
+    public static final String COLLECTIVE_PROFILER = "dev.chronoscope.engine.profiling.CollectiveProfiler";
     /** The engine's fast kernels use the Vector API; calibrate what the engine runs with it. */
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("--add-modules", "jdk.incubator.vector", "-Xmx3g", "-XX:+UseParallelGC");
 
@@ -48,13 +51,13 @@ public record ProfilerLauncher(Path java, String classpath, List<String> jvmOpti
         return forInstallation(Path.of(home));
     }
 
-    List<String> command(List<String> profilerArguments) {
+    List<String> command(String mainClass, List<String> profilerArguments) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(classpath);
-        cmd.add(MAIN_CLASS);
+        cmd.add(mainClass);
         cmd.addAll(profilerArguments);
         return cmd;
     }

@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the kernel profiler as a child JVM and copies the sample CSV it streams on standard output
- * into a file, reporting each row as it arrives. The stream is framed by {@code # plan: N rows}
- * and {@code # end: N rows}; a child that exits non-zero, or stops before its end line, fails
- * the run with a message that names it, its exit status and the last lines of its error output.
+ * Runs the engine's profilers as child JVMs, one after the other, and copies the sample CSV each
+ * streams on standard output into one file, reporting each row as it arrives. Each stream is
+ * framed by {@code # plan: N rows} and {@code # end: N rows}; a child that exits non-zero, or
+ * stops before its end line, fails the run with a message that names it, its exit status and the
+ * last lines of its error output.
  */
 final class ProfilerRun {
     /** Features shown in progress lines: the ones that vary across a grid. */
@@ -29,21 +30,41 @@ final class ProfilerRun {
 
     private final ProfilerLauncher launcher;
     private final CalibrationListener listener;
+    private int done;
+    private int total;
 
     ProfilerRun(ProfilerLauncher launcher, CalibrationListener listener) {
         this.launcher = launcher;
         this.listener = listener;
     }
 
-    /** Profiles with {@code arguments} and writes the samples to {@code csv}; returns the number of rows. */
-    int run(List<String> arguments, Path csv) {
-        List<String> command = launcher.command(arguments);
+    /** Runs every invocation and writes all their samples to {@code csv}; returns the number of rows. */
+    int run(List<CalibrationGrid.Invocation> invocations, Path csv) {
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            String header = null;
+            for (CalibrationGrid.Invocation inv : invocations) header = runOne(inv, out, header);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the profilers' samples to " + csv + ": " + e.getMessage(), e);
+        }
+        return done;
+    }
+
+    /** What has been read from one child. */
+    private static final class ReadState {
+        int planned = -1;
+        int rows;
+        boolean ended;
+        List<String> header;
+    }
+
+    private String runOne(CalibrationGrid.Invocation inv, BufferedWriter out, String header) throws IOException {
+        List<String> command = launcher.command(inv.mainClass(), inv.arguments());
         Process child;
         try {
             child = new ProcessBuilder(command).start();
             child.getOutputStream().close();
         } catch (IOException e) {
-            throw new CalibrationException("cannot start the kernel profiler (" + command.getFirst() + "): " + e.getMessage(), e);
+            throw new CalibrationException("cannot start the profiler " + inv.mainClass() + " (" + command.getFirst() + "): " + e.getMessage(), e);
         }
         Thread killOnExit = new Thread(child::destroyForcibly, "calibrate-stop-profiler");
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -51,7 +72,7 @@ final class ProfilerRun {
         Thread errorReader = Thread.ofPlatform().daemon().name("calibrate-profiler-stderr").start(() -> keepTail(child, errors));
         ReadState state = new ReadState();
         try {
-            read(child, csv, state);
+            header = read(child, out, state, header);
             waitFor(child);
             errorReader.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
@@ -67,47 +88,42 @@ final class ProfilerRun {
         }
         int code = child.exitValue();
         if (code != 0 || !state.ended || state.rows != state.planned) {
-            throw new CalibrationException(describeFailure(child.pid(), code, state, tail(errors)));
+            throw new CalibrationException(describeFailure(inv.mainClass(), child.pid(), code, state, tail(errors)));
         }
-        return state.rows;
+        return header;
     }
 
-    /** What has been read so far. */
-    private static final class ReadState {
-        int planned = -1;
-        int rows;
-        boolean headerSeen;
-        boolean ended;
-        List<String> header = List.of();
-    }
-
-    private void read(Process child, Path csv, ReadState s) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-             BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+    private String read(Process child, BufferedWriter out, ReadState s, String header) throws IOException {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith(PLAN)) {
                     s.planned = leadingInt(line.substring(PLAN.length()));
+                    total += s.planned;
                     listener.planned(s.planned, afterFirstComma(line));
                 } else if (line.startsWith(END)) {
                     s.ended = true;
                 } else if (line.startsWith("#") || line.isBlank()) {
                     continue;
-                } else if (!s.headerSeen) {
-                    s.headerSeen = true;
+                } else if (s.header == null) {
                     s.header = Arrays.asList(line.split(",", -1));
-                    out.write(line);
-                    out.newLine();
+                    if (header == null) {
+                        header = line;
+                        out.write(line);
+                        out.newLine();
+                    } else if (!header.equals(line)) {
+                        throw new CalibrationException("the profilers wrote different sample columns:\n  " + header + "\n  " + line);
+                    }
                 } else {
                     out.write(line);
                     out.newLine();
                     s.rows++;
+                    done++;
                     report(s, line);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the profiler's samples to " + csv + ": " + e.getMessage(), e);
         }
+        return header;
     }
 
     private void report(ReadState s, String line) {
@@ -123,7 +139,7 @@ final class ProfilerRun {
         } catch (RuntimeException e) {
             nanos = Double.NaN;
         }
-        listener.measured(s.rows, Math.max(s.planned, s.rows), cells[0], shape.toString(), nanos);
+        listener.measured(done, Math.max(total, done), cells[0], shape.toString(), nanos);
     }
 
     private static void waitFor(Process child) throws InterruptedException {
@@ -157,13 +173,13 @@ final class ProfilerRun {
         }
     }
 
-    static String describeFailure(long pid, int code, ReadState s, List<String> stderr) {
+    private static String describeFailure(String mainClass, long pid, int code, ReadState s, List<String> stderr) {
         String progress = s.planned < 0 ? "before planning any shape" : "after " + s.rows + " of " + s.planned + " shapes";
         String status;
         if (code > 128 && code < 160) status = "was killed by signal " + (code - 128) + (code == 137 ? " (SIGKILL: out of memory or killed)" : "");
         else if (code != 0) status = "failed with exit code " + code;
         else status = "exited before finishing its plan";
-        StringBuilder m = new StringBuilder("the kernel profiler (" + ProfilerLauncher.MAIN_CLASS + ", pid " + pid + ") " + status + " " + progress
+        StringBuilder m = new StringBuilder("the profiler " + mainClass + " (pid " + pid + ") " + status + " " + progress
                 + "; the models store was not changed.");
         if (!stderr.isEmpty()) m.append(" Its last error output:\n  ").append(String.join("\n  ", stderr));
         return m.toString();
@@ -172,7 +188,7 @@ final class ProfilerRun {
     private static int leadingInt(String s) {
         int end = 0;
         while (end < s.length() && Character.isDigit(s.charAt(end))) end++;
-        if (end == 0) throw new CalibrationException("the kernel profiler's plan line is not understood: '" + PLAN + s + "'");
+        if (end == 0) throw new CalibrationException("the profiler's plan line is not understood: '" + PLAN + s + "'");
         return Integer.parseInt(s.substring(0, end));
     }
 

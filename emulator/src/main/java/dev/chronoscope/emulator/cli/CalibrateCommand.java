@@ -28,9 +28,10 @@ import java.util.concurrent.Callable;
 
 /** {@code chronoscope calibrate}: profile this machine's CPU kernels and fit the cpu-local models. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Profile this machine's CPU kernels (the engine's own, in a child JVM) over a grid of shapes,",
-                "store the samples, fit one cpu-local model per kernel and activate it.",
-                "The full grid takes a few minutes on two cores, --quick under two; nothing is stored unless it all finishes."},
+        description = {"Profile this machine's CPU kernels and collectives (the engine's own, in",
+                "child JVMs) over a grid of shapes, store the samples, fit one cpu-local",
+                "model per kernel and activate it. The full grid takes minutes on two cores,",
+                "--quick well under two; nothing is stored unless it all finishes."},
         footer = {"", "Examples:",
                 "  chronoscope calibrate --device cpu-local --quick",
                 "  chronoscope calibrate --device cpu-local --ops mlp_up_proj,attn_decode",
@@ -41,7 +42,7 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "device to calibrate; only cpu-local (this machine) can be profiled here (default: ${DEFAULT-VALUE})")
     String device;
 
-    @Option(names = "--quick", description = "a smaller grid (one width, TP 1, powers of two): under two minutes")
+    @Option(names = "--quick", description = "a smaller grid (one width, TP 1, powers of two): under a minute")
     boolean quick;
 
     @Option(names = "--ops", split = ",", paramLabel = "KERNEL", description = "only these kernels, e.g. mlp_up_proj,attn_decode,all_reduce")

@@ -35,7 +35,12 @@ class CalibratorTest {
 
         Recorder() { this(-1, () -> { }); }
 
-        @Override public void planned(int shapes, String about) { planned = shapes; }
+        final List<String> plans = new ArrayList<>();
+
+        @Override public void planned(int shapes, String about) {
+            planned = Math.max(planned, 0) + shapes;
+            plans.add(shapes + " " + about);
+        }
 
         @Override public void measured(int n, int total, String kernel, String shape, double nanos) {
             assertThat(total).isEqualTo(planned);
@@ -55,6 +60,9 @@ class CalibratorTest {
             CalibrationResult r = calibrator.calibrate(TinyGrids.grid(), store, progress, kept);
 
             assertThat(progress.planned).isEqualTo(TinyGrids.SHAPES);
+            assertThat(progress.plans).as("kernels, then collectives, each in its own profiler").hasSize(2);
+            assertThat(progress.plans.get(0)).startsWith("18 cpu clock, vector API on");
+            assertThat(progress.plans.get(1)).startsWith("2 wall clock");
             assertThat(progress.done).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, TinyGrids.SHAPES).boxed().toList());
             assertThat(progress.fitting).isEqualTo(4);
             assertThat(r.samples()).isEqualTo(TinyGrids.SHAPES);
@@ -110,9 +118,9 @@ class CalibratorTest {
 
             assertThatThrownBy(() -> calibrator.calibrate(TinyGrids.grid(), store, killer, null))
                     .isInstanceOf(CalibrationException.class)
-                    .hasMessageContaining("the kernel profiler (" + ProfilerLauncher.MAIN_CLASS + ", pid ")
+                    .hasMessageContaining("the profiler " + ProfilerLauncher.KERNEL_PROFILER + " (pid ")
                     .hasMessageContaining("was killed by signal 9")
-                    .hasMessageMatching("(?s).*after \\d+ of " + TinyGrids.SHAPES + " shapes.*")
+                    .hasMessageMatching("(?s).*after \\d+ of 18 shapes.*")
                     .hasMessageContaining("the models store was not changed");
             assertThat(snapshot(store)).isEqualTo(before);
         }
@@ -120,7 +128,7 @@ class CalibratorTest {
 
     @Test
     void aProfilerThatRejectsItsGridFailsWithItsOwnMessage() {
-        CalibrationGrid badTp = new CalibrationGrid("bad", List.of("--model", "tiny", "--tp", "3"), List.of("add"));
+        CalibrationGrid badTp = new CalibrationGrid("bad", List.of("--model", "tiny", "--tp", "3"), List.of(), List.of("add"));
         try (ModelStore store = ModelStore.open(dir.resolve("models.db"))) {
             assertThatThrownBy(() -> calibrator.calibrate(badTp, store, CalibrationListener.NONE, null))
                     .isInstanceOf(CalibrationException.class)
@@ -131,10 +139,10 @@ class CalibratorTest {
         }
     }
 
-    /** Kills (SIGKILL) the profiler child this test's calibration started: the one running its main class. */
+    /** Kills (SIGKILL) the profiler child this test's calibration started: the one running the kernel profiler. */
     private static void killProfiler() {
         ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().orElse("").contains(ProfilerLauncher.MAIN_CLASS))
+                .filter(p -> p.info().commandLine().orElse("").contains(ProfilerLauncher.KERNEL_PROFILER))
                 .forEach(ProcessHandle::destroyForcibly);
     }
 

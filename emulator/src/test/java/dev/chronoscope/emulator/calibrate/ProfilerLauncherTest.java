@@ -25,10 +25,10 @@ class ProfilerLauncherTest {
     void aBuiltInstallationRunsTheProfilerOnTheEngineJarAndItsLibraries() throws Exception {
         Files.createDirectories(home.resolve("engine/target/lib"));
         Files.createFile(home.resolve("engine/target/engine.jar"));
-        List<String> cmd = ProfilerLauncher.forInstallation(home).command(List.of("--quick-arg"));
+        List<String> cmd = ProfilerLauncher.forInstallation(home).command(ProfilerLauncher.KERNEL_PROFILER, List.of("--quick-arg"));
         assertThat(cmd.getFirst()).endsWith("java");
         assertThat(cmd).containsSequence("-cp", home.resolve("engine/target/engine.jar") + ":" + home.resolve("engine/target/lib") + "/*",
-                ProfilerLauncher.MAIN_CLASS, "--quick-arg");
+                ProfilerLauncher.KERNEL_PROFILER, "--quick-arg");
         assertThat(cmd).containsSequence("--add-modules", "jdk.incubator.vector");
     }
 }

@@ -10,9 +10,13 @@ final class TinyGrids {
 
     /** 6 token counts × 2 ops + 6 decode shapes + 2 all-reduce sizes = 20 shapes, timed once each. */
     static CalibrationGrid grid() {
-        return new CalibrationGrid("test", List.of("--model", "tiny", "--tp", "1", "--tokens", "1,2,4,8,16,32",
-                "--decode-batches", "1,2,4", "--decode-contexts", "16,64", "--collective-bytes", "4096,65536", "--collective-ranks", "2",
-                "--min-reps", "1", "--max-reps", "1", "--budget-ms", "0", "--warmup-ms", "0"), OPS);
+        List<String> once = List.of("--min-reps", "1", "--max-reps", "1", "--budget-ms", "0", "--warmup-ms", "0");
+        List<String> kernels = new java.util.ArrayList<>(List.of("--model", "tiny", "--tp", "1", "--tokens", "1,2,4,8,16,32",
+                "--decode-batches", "1,2,4", "--decode-contexts", "16,64"));
+        kernels.addAll(once);
+        List<String> collectives = new java.util.ArrayList<>(List.of("--bytes", "4096,65536", "--ranks", "2"));
+        collectives.addAll(once);
+        return new CalibrationGrid("test", kernels, collectives, OPS);
     }
 
     static final int SHAPES = 20;

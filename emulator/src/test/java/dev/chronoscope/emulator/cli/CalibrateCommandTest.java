@@ -78,7 +78,7 @@ class CalibrateCommandTest {
     void aClasspathWithoutTheEngineNamesTheProfilerAndLeavesTheStoreEmpty() {
         Run r = run("calibrate", "--quick", "--ops", "add", "--models", store(), "--engine-classpath", dir.resolve("no-engine.jar").toString());
         assertThat(r.rc()).isEqualTo(1);
-        assertThat(r.err()).contains("the kernel profiler (dev.chronoscope.engine.device.cpu.KernelProfiler, pid ")
+        assertThat(r.err()).contains("the profiler dev.chronoscope.engine.device.cpu.KernelProfiler (pid ")
                 .contains("failed with exit code 1 before planning any shape; the models store was not changed")
                 .contains("Could not find or load main class dev.chronoscope.engine.device.cpu.KernelProfiler");
         try (ModelStore s = ModelStore.open(dir.resolve("models.db"))) {

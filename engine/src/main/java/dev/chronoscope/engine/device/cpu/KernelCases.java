@@ -7,6 +7,9 @@ import dev.chronoscope.engine.device.KernelLaunch;
 import dev.chronoscope.engine.kernels.CpuKernels;
 import dev.chronoscope.engine.kernels.SeededFill;
 import dev.chronoscope.engine.model.ModelConfig;
+import dev.chronoscope.engine.profiling.ProfileCase;
+import dev.chronoscope.engine.profiling.RepeatTimer;
+import dev.chronoscope.engine.profiling.SampleCsv;
 
 import java.util.Arrays;
 import java.util.HashMap;

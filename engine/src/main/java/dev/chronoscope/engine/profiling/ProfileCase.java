@@ -1,4 +1,4 @@
-package dev.chronoscope.engine.device.cpu;
+package dev.chronoscope.engine.profiling;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * @param features the shape as sample-file feature columns ({@link SampleCsv})
  * @param work     builds the timed work
  */
-record ProfileCase(String kernel, Map<String, Long> features, Supplier<RepeatTimer.Timed> work) {
-    ProfileCase {
+public record ProfileCase(String kernel, Map<String, Long> features, Supplier<RepeatTimer.Timed> work) {
+    public ProfileCase {
         features = Map.copyOf(features);
     }
 }

@@ -1,4 +1,4 @@
-package dev.chronoscope.engine.device.cpu;
+package dev.chronoscope.engine.profiling;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -15,19 +15,30 @@ import java.util.Arrays;
  * @param maxReps       timed runs at most
  * @param budgetNanos   stop timing once this much time has been spent and {@code minReps} are done
  */
-record RepeatTimer(long warmupNanos, int minReps, int maxReps, long budgetNanos) {
+public record RepeatTimer(long warmupNanos, int minReps, int maxReps, long budgetNanos) {
 
-    RepeatTimer {
+    public RepeatTimer {
         if (minReps < 1 || maxReps < minReps) throw new IllegalArgumentException("need 1 ≤ min reps ≤ max reps, got " + minReps + ", " + maxReps);
     }
 
     /** Work whose duration is measured; it may time itself (collectives time one rank). */
-    interface Timed {
+    public interface Timed extends AutoCloseable {
         /** Runs the work once and returns its duration in nanoseconds. */
         long runOnce();
+
+        /** Releases what the work holds (threads); nothing by default. */
+        @Override
+        default void close() { }
     }
 
-    long medianNanos(Timed work) {
+    /** The median duration of {@code work}; closes it afterwards. */
+    public long medianNanos(Timed work) {
+        try (work) {
+            return measure(work);
+        }
+    }
+
+    private long measure(Timed work) {
         long warm = 0;
         do {
             warm += work.runOnce();
@@ -45,7 +56,7 @@ record RepeatTimer(long warmupNanos, int minReps, int maxReps, long budgetNanos)
     }
 
     /** Wall time of one synchronous run. */
-    static long wallNanos(Runnable work) {
+    public static long wallNanos(Runnable work) {
         long t0 = System.nanoTime();
         work.run();
         return System.nanoTime() - t0;
@@ -55,7 +66,7 @@ record RepeatTimer(long warmupNanos, int minReps, int maxReps, long budgetNanos)
      * CPU time the calling thread spent in one synchronous run: what a single-threaded kernel
      * costs when it has a core, without the time other processes of a busy machine took from it.
      */
-    static long cpuNanos(Runnable work) {
+    public static long cpuNanos(Runnable work) {
         long t0 = THREADS.getCurrentThreadCpuTime();
         work.run();
         return THREADS.getCurrentThreadCpuTime() - t0;

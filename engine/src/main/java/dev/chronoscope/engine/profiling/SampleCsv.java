@@ -1,4 +1,4 @@
-package dev.chronoscope.engine.device.cpu;
+package dev.chronoscope.engine.profiling;
 
 import java.util.List;
 import java.util.Map;
@@ -11,20 +11,20 @@ import static dev.chronoscope.engine.device.KernelNames.*;
  * no such feature. Feature names are the models' (docs/models.md): the engine's launch argument
  * {@code num_tensor_parallel_workers} is written as {@code tp}, and every Llama-family MLP is gated.
  */
-final class SampleCsv {
-    static final String TP = "tp", USE_GATED_MLP = "use_gated_mlp";
-    static final String SIZE = "size", NUM_WORKERS = "num_workers", DEVICES_PER_NODE = "devices_per_node";
+public final class SampleCsv {
+    public static final String TP = "tp", USE_GATED_MLP = "use_gated_mlp";
+    public static final String SIZE = "size", NUM_WORKERS = "num_workers", DEVICES_PER_NODE = "devices_per_node";
 
-    static final List<String> FEATURES = List.of(NUM_TOKENS, N_EMBD, N_HEAD, N_KV_HEAD, N_EXPANDED_EMBD, VOCAB_SIZE,
+    public static final List<String> FEATURES = List.of(NUM_TOKENS, N_EMBD, N_HEAD, N_KV_HEAD, N_EXPANDED_EMBD, VOCAB_SIZE,
             USE_GATED_MLP, TP, BATCH_SIZE, SUM_Q_KV, SUM_KV, BLOCK_SIZE, MAX_BLOCKS_PER_SEQ, SIZE, NUM_WORKERS, DEVICES_PER_NODE);
 
     private SampleCsv() {}
 
-    static String header() {
+    public static String header() {
         return "kernel,duration_ns,source," + String.join(",", FEATURES);
     }
 
-    static String row(String kernel, long durationNanos, String source, Map<String, Long> features) {
+    public static String row(String kernel, long durationNanos, String source, Map<String, Long> features) {
         for (String f : features.keySet()) {
             if (!FEATURES.contains(f)) throw new IllegalArgumentException(kernel + ": feature '" + f + "' has no sample column");
         }
@@ -38,7 +38,7 @@ final class SampleCsv {
     }
 
     /** Launch arguments renamed to sample columns. */
-    static Map<String, Long> fromLaunchShape(Map<String, Long> shape) {
+    public static Map<String, Long> fromLaunchShape(Map<String, Long> shape) {
         var out = new java.util.TreeMap<String, Long>();
         shape.forEach((k, v) -> out.put(k.equals(NUM_TP_WORKERS) ? TP : k, v));
         out.put(USE_GATED_MLP, 1L);
