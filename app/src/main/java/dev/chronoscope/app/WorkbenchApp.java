@@ -1,7 +1,7 @@
 package dev.chronoscope.app;
 
-import dev.chronoscope.app.runs.RunLauncher;
-import dev.chronoscope.app.runs.demo.SyntheticRunLauncher;
+import dev.chronoscope.app.runs.emulate.ChronoscopeHome;
+import dev.chronoscope.app.runs.emulate.EmulateRunLauncher;
 import dev.chronoscope.app.task.FxTaskExecutor;
 import dev.chronoscope.app.task.TaskExecutor;
 import dev.chronoscope.app.view.WorkbenchView;
@@ -12,17 +12,20 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /** The workbench window. */
 public final class WorkbenchApp extends Application {
     static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
     private TaskExecutor executor;
+    private EmulateRunLauncher launcher;
 
     @Override
     public void start(Stage stage) {
         executor = new FxTaskExecutor();
-        WorkbenchViewModel vm = new WorkbenchViewModel(runLauncher(), executor);
+        launcher = runLauncher();
+        WorkbenchViewModel vm = new WorkbenchViewModel(launcher, executor);
         stage.setTitle("Chronoscope workbench");
         stage.setScene(scene(new WorkbenchView(vm), 1600, 1000));
         stage.getIcons().addAll(appIcons());
@@ -31,15 +34,18 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        if (launcher != null) launcher.close();
         if (executor != null) executor.close();
     }
 
     /**
-     * Where runs come from. Until {@code chronoscope emulate} streams to the workbench this is the
-     * DEMO feed, and the status bar says so on every screen.
+     * Where runs come from: {@code chronoscope emulate} child processes of the installation in
+     * {@code chronoscope.home}, run folders under {@code chronoscope.runs} (default ~/chronoscope-runs).
      */
-    static RunLauncher runLauncher() {
-        return new SyntheticRunLauncher(0.5);
+    static EmulateRunLauncher runLauncher() {
+        String runs = System.getProperty("chronoscope.runs");
+        return new EmulateRunLauncher(ChronoscopeHome.fromSystemProperty(),
+                runs != null ? Path.of(runs) : Path.of(System.getProperty("user.home"), "chronoscope-runs"));
     }
 
     /** A scene with the workbench stylesheet. */

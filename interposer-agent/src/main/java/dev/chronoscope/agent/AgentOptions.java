@@ -21,13 +21,16 @@ import java.util.Set;
  * timeout=PT24H       real-time bound of the emulation (ISO-8601 duration)
  * main=CLASS          the main class whose main runs emulated (default: the JVM's main class)
  * coordinator=H:P     coordinator address (multi-process emulation), with token=T
+ * live=PORT           also stream live to a subscriber on 127.0.0.1:PORT (the workbench)
+ * control=PORT        obey pause/resume/step/stop from 127.0.0.1:PORT (token in CHRONOSCOPE_CONTROL_TOKEN)
  * </pre>
  */
 public record AgentOptions(String gpu, int gpus, Path models, TimeMode timeMode, Path runDir, String encoding,
-                           Duration timeout, String mainClass, String coordinator, String token) {
+                           Duration timeout, String mainClass, String coordinator, String token,
+                           int livePort, int controlPort) {
 
     private static final Set<String> KEYS = Set.of("gpu", "gpus", "models", "time", "run", "encoding", "timeout",
-            "main", "coordinator", "token");
+            "main", "coordinator", "token", "live", "control");
 
     public static AgentOptions parse(String text) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -69,7 +72,20 @@ public record AgentOptions(String gpu, int gpus, Path models, TimeMode timeMode,
         }
         return new AgentOptions(gpu, gpus, values.containsKey("models") ? Path.of(values.get("models")) : null, mode,
                 values.containsKey("run") ? Path.of(values.get("run")) : null, encoding, timeout, values.get("main"),
-                values.get("coordinator"), values.get("token"));
+                values.get("coordinator"), values.get("token"), port(values, "live"), port(values, "control"));
+    }
+
+    /** A loopback port number, 0 when the option is absent. */
+    private static int port(Map<String, String> values, String key) {
+        String text = values.get(key);
+        if (text == null) return 0;
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65_535) return port;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(key + " must be a port number from 1 to 65535, got '" + text + "'");
     }
 
     private static IllegalArgumentException invalid(String why) {

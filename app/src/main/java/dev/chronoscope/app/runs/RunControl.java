@@ -11,9 +11,21 @@ public interface RunControl {
 
     void resume() throws Exception;
 
-    /** While paused: lets exactly one engine step run, then holds again. */
+    /** Lets the run go on until the next engine step begins, then holds. */
     void step() throws Exception;
+
+    /** Lets the run go on for {@code virtualNanos} of virtual time, then holds. */
+    void stepBy(long virtualNanos) throws Exception;
 
     /** Ends the run; the launcher then sends a {@code RunEnd} event. */
     void stop() throws Exception;
+
+    /** For a run that is over (reopened from its folder): nothing to control. */
+    RunControl NONE = new RunControl() {
+        @Override public void pause() { }
+        @Override public void resume() { }
+        @Override public void step() { }
+        @Override public void stepBy(long virtualNanos) { }
+        @Override public void stop() { }
+    };
 }

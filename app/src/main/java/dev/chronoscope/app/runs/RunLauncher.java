@@ -1,6 +1,5 @@
 package dev.chronoscope.app.runs;
 
-import dev.chronoscope.emulator.stream.event.EventSink;
 
 /**
  * The seam between the workbench and whatever produces a run's interposer stream: a
@@ -8,7 +7,7 @@ import dev.chronoscope.emulator.stream.event.EventSink;
  * stream file, or a synthetic demo feed.
  *
  * <p>{@link #launch} starts the run and returns at once; the launcher then delivers every event,
- * in order, to {@code events} from a thread of its own, ending with a {@code RunEnd} (status
+ * in order, to the run's model from a thread of its own, ending with a {@code RunEnd} (status
  * "error" with a message when the run fails after it started). A run that cannot start throws.
  */
 public interface RunLauncher {
@@ -16,5 +15,9 @@ public interface RunLauncher {
     /** A name for the status bar, e.g. "chronoscope emulate" or "demo data (synthetic)". */
     String description();
 
-    RunControl launch(Scenario scenario, EventSink events) throws Exception;
+    /**
+     * Starts the run; events go to {@code run} (an {@link dev.chronoscope.emulator.stream.event.EventSink}),
+     * and so do its console lines, run folder and hold points.
+     */
+    RunControl launch(Scenario scenario, RunModel run) throws Exception;
 }

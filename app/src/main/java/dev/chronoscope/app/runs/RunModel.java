@@ -4,6 +4,7 @@ import dev.chronoscope.app.timeline.TimelineData;
 import dev.chronoscope.emulator.stream.event.EventSink;
 import dev.chronoscope.emulator.stream.event.StreamEvent;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -23,6 +24,9 @@ public final class RunModel implements EventSink {
     private final Map<Integer, RankInfo> ranks = new ConcurrentSkipListMap<>();
     private final Map<Integer, long[]> busyByRank = new ConcurrentHashMap<>();
     private final LongSupplier wallNanos;
+    private final RunConsole console = new RunConsole();
+    private volatile Path folder;
+    private volatile long heldAt = -1;
 
     private volatile long version;
     private volatile long eventCount;
@@ -109,6 +113,22 @@ public final class RunModel implements EventSink {
         long from = Math.max(start, b[1]);
         if (end > from) b[0] += end - from;
         b[1] = Math.max(b[1], end);
+    }
+
+    /** What the run's producer printed. */
+    public RunConsole console() { return console; }
+
+    /** The run folder the run writes (or was read from); null when it has none. */
+    public Path folder() { return folder; }
+
+    public void folder(Path dir) { folder = dir; }
+
+    /** The virtual time the run holds at (paused or stepped), or -1 while it runs. */
+    public long heldAt() { return heldAt; }
+
+    public synchronized void held(long virtualNanos) {
+        heldAt = virtualNanos;
+        version++;
     }
 
     /** Increases with every change; the UI redraws when it moved. */

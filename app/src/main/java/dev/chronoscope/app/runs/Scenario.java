@@ -25,7 +25,7 @@ public record Scenario(String model, String gpu, int tensorParallel, int pipelin
         return model + " · " + worldSize() + "×" + gpu + " · " + rate + " req/s";
     }
 
-    /** The command-line arguments of {@code chronoscope emulate} for this scenario. */
+    /** The command-line arguments of {@code chronoscope emulate} for this scenario (docs/emulate.md). */
     public List<String> toEmulateArgs() {
         List<String> a = new ArrayList<>();
         add(a, "--model", model);
@@ -44,7 +44,8 @@ public record Scenario(String model, String gpu, int tensorParallel, int pipelin
         add(a, "--num-prompts", numPrompts);
         add(a, "--seed", seed);
         add(a, "--time-mode", timeMode);
-        add(a, "--processes", processes);
+        // emulate runs every rank in one engine JVM ("single"); "per-rank" is refused there with a message.
+        add(a, "--processes", processes == 1 ? "single" : "per-rank");
         return a;
     }
 
@@ -56,6 +57,6 @@ public record Scenario(String model, String gpu, int tensorParallel, int pipelin
     /** The editor's starting point: a small, quick llama-3-8b run on one H100. */
     public static Scenario defaults() {
         return new Scenario("llama-3-8b", "h100-sxm", 1, 1, 256, 8192, 16, 0.9, true, true,
-                "splitwise-conv", 4.0, 1.0, 200, 0, "modeled", 1);
+                "random", 4.0, 1.0, 200, 0, "modeled", 1);
     }
 }

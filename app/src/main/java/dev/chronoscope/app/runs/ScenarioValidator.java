@@ -11,7 +11,8 @@ import java.util.Map;
  */
 public final class ScenarioValidator {
     public static final List<Integer> BLOCK_SIZES = List.of(8, 16, 32, 64, 128);
-    public static final List<String> DATASETS = List.of("splitwise-conv", "splitwise-code", "arxiv-summarization", "random");
+    /** What {@code emulate} generates without a file: random prompts (1024 tokens in, 128 out). */
+    public static final List<String> DATASETS = List.of("random");
     public static final List<String> TIME_MODES = List.of("modeled", "measured");
 
     /** The outcome: a scenario when {@code errors} is empty. */

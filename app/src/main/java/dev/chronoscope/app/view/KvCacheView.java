@@ -42,8 +42,12 @@ public final class KvCacheView extends LiveCanvas {
         double batchTop = mapTop + mapH + 78, batchH = Math.floor(height - batchTop - 34);
         double t1 = Math.max(1, model.virtualTime());
         Axes.title(gc, "KV cache blocks over virtual time", 12, 16);
-        Axes.legend(gc, 300, 16, new String[]{"block held by a request (one colour per request)", "prefix-cache block shared by requests"},
-                new Color[]{Color.hsb(200, 0.55, 0.8), SHARED});
+        if (hasBlockMap()) {
+            Axes.legend(gc, 300, 16, new String[]{"block held by a request (one colour per request)", "prefix-cache block shared by requests"},
+                    new Color[]{Color.hsb(200, 0.55, 0.8), SHARED});
+        } else {
+            Axes.legend(gc, 300, 16, new String[]{"share of the KV cache's blocks in use"}, new Color[]{Color.hsb(200, 0.55, 0.8)});
+        }
         if (plotW < 10 || mapH < 10 || batchH < 10) return;
         drawBlockMap(gc, plotW, mapTop, mapH, t1);
         Axes.time(gc, LEFT, mapTop + mapH + 2, plotW, 0, t1);
@@ -55,6 +59,10 @@ public final class KvCacheView extends LiveCanvas {
 
     private void drawBlockMap(GraphicsContext gc, double plotW, double top, double h, double t1) {
         List<StreamEvent.KvBlocks> entries = model.kv().snapshot();
+        if (!hasBlockMap()) {
+            drawBlocksInUse(gc, plotW, top, h, t1);
+            return;
+        }
         int maxBlock = Math.max(1, model.kv().maxBlockId() + 1);
         int w = (int) plotW, hh = (int) h;
         blocks.reset(w, hh, 0xfff6f8fb);
@@ -94,6 +102,43 @@ public final class KvCacheView extends LiveCanvas {
             gc.fillText(String.format(java.util.Locale.ROOT, "now: %d blocks used, %d free (%.1f %%)", last.kvUsed(), last.kvFree(),
                     100 * last.kvUsage()), LEFT + plotW, top - 10);
         }
+    }
+
+    /** Whether the stream says which request holds which block (kv_blocks events), or only per-step totals. */
+    private boolean hasBlockMap() {
+        return model.kv().maxBlockId() >= 0 || model.steps().last() == null;
+    }
+
+    /**
+     * For a stream without per-request block events (the interposer agent reports blocks in use per
+     * engine step, not which request holds which block): the blocks in use after each step, as a
+     * share of the cache, under the last step at or before each pixel column.
+     */
+    private void drawBlocksInUse(GraphicsContext gc, double plotW, double top, double h, double t1) {
+        StepLog.Steps s = model.steps().snapshot();
+        int w = (int) plotW, hh = (int) h;
+        blocks.reset(w, hh, 0xfff6f8fb);
+        int fill = PlotRaster.argb(Color.hsb(200, 0.55, 0.8));
+        int i = -1;
+        for (int px = 0; px < w; px++) {
+            double t = (px + 1) / plotW * t1;
+            while (i + 1 < s.size() && s.times()[i + 1] <= t) i++;
+            if (i < 0) continue;
+            int total = s.kvUsed()[i] + s.kvFree()[i];
+            int y = total == 0 ? 0 : (int) Math.round((double) s.kvUsed()[i] / total * hh);
+            if (y > 0) blocks.fill(px, hh - y, px + 1, hh, fill);
+        }
+        gc.drawImage(blocks.toImage(), LEFT, top);
+        gc.setFont(Axes.FONT);
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setFill(Axes.TEXT);
+        gc.fillText("100 %", LEFT - 6, top + 6);
+        gc.fillText("0 %", LEFT - 6, top + h - 6);
+        StepLog.Step last = model.steps().last();
+        gc.setFill(Axes.MUTED);
+        gc.fillText(String.format(java.util.Locale.ROOT, "blocks in use after each engine step (the stream has no per-request block map);"
+                + " now: %d used, %d free (%.1f %%)", last.kvUsed(), last.kvFree(), 100 * last.kvUsage()), LEFT + plotW, top - 10);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.chronoscope.app.view;
 import dev.chronoscope.app.timeline.TimeFormat;
 import dev.chronoscope.app.viewmodel.RunViewModel;
 import dev.chronoscope.app.viewmodel.WorkbenchViewModel;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -54,7 +55,11 @@ public final class StatusBar extends HBox {
             events.setText("");
             return;
         }
-        state.textProperty().bind(run.stateProperty().asString().map(s -> "state: " + s.toLowerCase(Locale.ROOT)));
+        state.textProperty().bind(Bindings.createStringBinding(() -> {
+            String s = "state: " + run.state().name().toLowerCase(Locale.ROOT);
+            long held = run.heldAtProperty().get();
+            return held >= 0 && run.state().isLive() ? s + " at " + TimeFormat.format(held) : s;
+        }, run.stateProperty(), run.heldAtProperty()));
         time.textProperty().bind(run.virtualTimeProperty().map(t -> "virtual time " + TimeFormat.format(t.doubleValue())));
         speed.textProperty().bind(run.speedProperty().map(s -> String.format(Locale.ROOT, "speed %.2f× (virtual s / wall s)", s.doubleValue())));
         events.textProperty().bind(run.eventsProperty().map(n -> String.format(Locale.ROOT, "%,d events", n.longValue())));

@@ -1,6 +1,7 @@
 package dev.chronoscope.app.viewmodel;
 
 import dev.chronoscope.app.runs.RunControl;
+import dev.chronoscope.app.runs.RunExports;
 import dev.chronoscope.app.runs.RunModel;
 import dev.chronoscope.app.runs.RunStatus;
 import dev.chronoscope.app.runs.Scenario;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,7 +35,9 @@ public final class RunViewModel {
     private final ReadOnlyLongWrapper virtualTime = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper();
     private final ReadOnlyLongWrapper events = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper heldAt = new ReadOnlyLongWrapper(-1);
     private RunControl control;
+    private volatile boolean stopping;
 
     public RunViewModel(String name, Scenario scenario, RunModel model, TaskExecutor executor) {
         this.name = name;
@@ -76,7 +80,20 @@ public final class RunViewModel {
 
     public void step() { control("step", () -> { control.step(); return RunState.PAUSED; }); }
 
-    public void stop() { control("stop", () -> { control.stop(); return RunState.STOPPED; }); }
+    /** Lets the run go on for {@code virtualNanos} of virtual time, then holds. */
+    public void stepBy(long virtualNanos) {
+        control("step", () -> { control.stepBy(virtualNanos); return RunState.PAUSED; });
+    }
+
+    /** The virtual time the run holds at, or -1 while it runs. */
+    public ReadOnlyLongProperty heldAtProperty() { return heldAt.getReadOnlyProperty(); }
+
+    public void stop() {
+        if (control == null || !state.get().isLive()) return;
+        // The stream ends with an error ("stopped") before the stop call returns: not a failure.
+        stopping = true;
+        control("stop", () -> { control.stop(); return RunState.STOPPED; });
+    }
 
     private void control(String what, Callable<RunState> call) {
         if (control == null || !state.get().isLive()) return;
@@ -85,13 +102,28 @@ public final class RunViewModel {
         }, e -> error.set("Could not " + what + " the run: " + message(e)));
     }
 
+    /** Writes the run's Perfetto trace to {@code target}; a failure becomes the run's error. */
+    public void exportTrace(Path target) {
+        export("the Perfetto trace", () -> { RunExports.exportTrace(model, target); return null; });
+    }
+
+    /** Writes the run's result.json to {@code target}; a failure becomes the run's error. */
+    public void exportResult(Path target) {
+        export("result.json", () -> { RunExports.exportResult(model, target); return null; });
+    }
+
+    private void export(String what, Callable<Void> call) {
+        executor.execute(call, done -> { }, e -> error.set("Could not export " + what + ": " + message(e)));
+    }
+
     /** Once per UI tick: mirrors the model into properties. */
     public void refresh() {
         virtualTime.set(model.virtualTime());
         speed.set(model.speed());
         events.set(model.eventCount());
+        heldAt.set(model.heldAt());
         RunStatus s = model.status();
-        if (s == RunStatus.FAILED && state.get() != RunState.FAILED) {
+        if (s == RunStatus.FAILED && state.get() != RunState.FAILED && !stopping) {
             state.set(RunState.FAILED);
             error.set("Run failed: " + model.message());
         } else if (s == RunStatus.FINISHED && state.get().isLive()) {

@@ -1,6 +1,8 @@
 package dev.chronoscope.app.viewmodel;
 
 import dev.chronoscope.app.runs.RunLauncher;
+import dev.chronoscope.app.runs.RunControl;
+import dev.chronoscope.app.runs.RunFolderLoader;
 import dev.chronoscope.app.runs.RunModel;
 import dev.chronoscope.app.runs.Scenario;
 import dev.chronoscope.app.task.TaskExecutor;
@@ -9,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -44,11 +47,32 @@ public final class WorkbenchViewModel {
         Optional<Scenario> s = scenario.scenario();
         if (s.isEmpty()) return Optional.empty();
         RunModel model = new RunModel();
-        RunViewModel run = new RunViewModel("#" + (++launched) + " " + s.get().label(), s.get(), model, executor);
-        runs.add(run);
-        selectedRun.set(run);
+        RunViewModel run = add("#" + (++launched) + " " + s.get().label(), s.get(), model);
         executor.execute(() -> launcher.launch(s.get(), model), run::launched, run::launchFailed);
         return Optional.of(run);
+    }
+
+    /**
+     * Reopens a past run from its folder (stream and kernel store) as a finished run; reading
+     * happens on the executor, a folder that cannot be read becomes that run's error.
+     */
+    public RunViewModel open(Path folder) {
+        RunModel model = new RunModel();
+        model.folder(folder);
+        Scenario shown = scenario.scenario().orElse(Scenario.defaults());
+        RunViewModel run = add("#" + (++launched) + " " + folder.getFileName(), shown, model);
+        executor.execute(() -> {
+            RunFolderLoader.load(folder, model);
+            return RunControl.NONE;
+        }, run::launched, run::launchFailed);
+        return run;
+    }
+
+    private RunViewModel add(String name, Scenario s, RunModel model) {
+        RunViewModel run = new RunViewModel(name, s, model, executor);
+        runs.add(run);
+        selectedRun.set(run);
+        return run;
     }
 
     /** Once per UI tick. */

@@ -2,7 +2,8 @@ package dev.chronoscope.app.screenshots;
 
 import dev.chronoscope.app.WorkbenchApp;
 import dev.chronoscope.app.runs.ScenarioField;
-import dev.chronoscope.app.runs.demo.SyntheticRunLauncher;
+import dev.chronoscope.app.runs.emulate.ChronoscopeHome;
+import dev.chronoscope.app.runs.emulate.EmulateRunLauncher;
 import dev.chronoscope.app.task.FxTaskExecutor;
 import dev.chronoscope.app.view.timeline.TimelineView;
 import dev.chronoscope.app.view.WorkbenchView;
@@ -26,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Saves a 1600×1000 screenshot of every workbench view into a folder (default docs/screenshots),
- * from two DEMO runs. Run it under a display, e.g. {@code xvfb-run -s "-screen 0 1600x1000x24"};
+ * from two REAL emulations ({@code chronoscope emulate} children of the installation in
+ * {@code -Dchronoscope.home}, run folders in a temporary directory). Run it under a display, e.g. {@code xvfb-run -s "-screen 0 1600x1000x24"};
  * the command is in docs/workbench.md.
  */
 public final class Screenshots {
@@ -41,7 +43,8 @@ public final class Screenshots {
         Platform.startup(() -> started.complete(null));
         started.get();
         on(() -> {
-            vm = new WorkbenchViewModel(new SyntheticRunLauncher(20), new FxTaskExecutor());
+            vm = new WorkbenchViewModel(new EmulateRunLauncher(ChronoscopeHome.fromSystemProperty(),
+                    Files.createTempDirectory("chronoscope-screenshots")), new FxTaskExecutor());
             view = new WorkbenchView(vm);
             scene = WorkbenchApp.scene(view, 1600, 1000);
             Stage stage = new Stage();
@@ -52,8 +55,8 @@ public final class Screenshots {
             return null;
         });
         on(() -> {
-            vm.scenario().value(ScenarioField.NUM_PROMPTS).set("150");
-            vm.scenario().value(ScenarioField.REQUEST_RATE).set("6");
+            vm.scenario().value(ScenarioField.NUM_PROMPTS).set("100");
+            vm.scenario().value(ScenarioField.REQUEST_RATE).set("8");
             return vm.launch().orElseThrow();
         });
         RunViewModel a = vm.runs().getFirst();
@@ -61,13 +64,14 @@ public final class Screenshots {
         RunViewModel b = on(() -> {
             vm.scenario().value(ScenarioField.GPU).set("a40");
             vm.scenario().value(ScenarioField.TENSOR_PARALLEL).set("2");
-            vm.scenario().value(ScenarioField.GPU_MEMORY_UTILIZATION).set("0.16");
+            vm.scenario().value(ScenarioField.GPU_MEMORY_UTILIZATION).set("0.3");
             vm.scenario().value(ScenarioField.REQUEST_RATE).set("8");
             vm.scenario().value(ScenarioField.SEED).set("1");
             return vm.launch().orElseThrow();
         });
-        awaitVirtualTime(b, 9e9);
+        awaitVirtualTime(b, 10e9);
         on(() -> { b.pause(); return null; });
+        awaitHeld(b);
         shoot(out, "dashboard-live", 1, () -> select(b, 0));
         on(() -> { b.resume(); return null; });
         awaitFinished(b);
@@ -79,7 +83,8 @@ public final class Screenshots {
             double s = t.data().startTime() + (t.data().endTime() - t.data().startTime()) * 0.42;
             t.zoomTo(s, s + 2_400_000);
             TimelineView tv = view.viewsOf(b).timeline().view();
-            int id = tv.spanAt(tv.getWidth() * 0.45, 28 + 20 + 12);
+            int id = -1;
+            for (double y = 30; y < 200 && id < 0; y += 4) id = tv.spanAt(tv.getWidth() * 0.45, y);
             if (id >= 0) t.select(id);
             return null;
         });
@@ -90,6 +95,7 @@ public final class Screenshots {
         });
         shoot(out, "requests", 2, () -> select(b, 2));
         shoot(out, "kv-cache", 2, () -> select(b, 3));
+        shoot(out, "console", 2, () -> select(b, 5));
         shoot(out, "report-compare", 3, () -> {
             vm.report().runAProperty().set(a);
             vm.report().runBProperty().set(b);
@@ -121,8 +127,16 @@ public final class Screenshots {
         }
     }
 
-    private static void awaitFinished(RunViewModel run) throws Exception {
+    private static void awaitHeld(RunViewModel run) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (run.model().heldAt() < 0) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException(run.name() + " did not pause");
+            Thread.sleep(20);
+        }
+    }
+
+    private static void awaitFinished(RunViewModel run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (on(run::state) != RunState.FINISHED) {
             if (System.nanoTime() > deadline) throw new IllegalStateException(run.name() + " did not finish: " + on(run::state));
             Thread.sleep(100);

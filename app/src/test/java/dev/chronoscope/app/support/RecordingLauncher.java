@@ -2,6 +2,7 @@ package dev.chronoscope.app.support;
 
 import dev.chronoscope.app.runs.RunControl;
 import dev.chronoscope.app.runs.RunLauncher;
+import dev.chronoscope.app.runs.RunModel;
 import dev.chronoscope.app.runs.Scenario;
 import dev.chronoscope.emulator.stream.event.EventSink;
 
@@ -25,7 +26,7 @@ public final class RecordingLauncher implements RunLauncher {
     @Override public String description() { return "test launcher"; }
 
     @Override
-    public RunControl launch(Scenario scenario, EventSink events) throws Exception {
+    public RunControl launch(Scenario scenario, RunModel events) throws Exception {
         launched.add(scenario);
         if (!failures.isEmpty()) throw failures.removeFirst();
         sinks.add(events);
@@ -33,6 +34,7 @@ public final class RecordingLauncher implements RunLauncher {
             @Override public void pause() { controls.add("pause"); }
             @Override public void resume() { controls.add("resume"); }
             @Override public void step() { controls.add("step"); }
+            @Override public void stepBy(long virtualNanos) { controls.add("stepBy " + virtualNanos); }
             @Override public void stop() { controls.add("stop"); }
         };
     }

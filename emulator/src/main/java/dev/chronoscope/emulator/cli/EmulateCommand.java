@@ -53,6 +53,12 @@ final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--trace-max-kernels", defaultValue = "200000", description = "Most kernels in trace.json (default: ${DEFAULT-VALUE}); the run folder keeps all.")
     long traceMaxKernels;
 
+    @Option(names = "--live-port", defaultValue = "0", description = "Also stream the run live to a subscriber listening on 127.0.0.1:PORT (the workbench).")
+    int livePort;
+
+    @Option(names = "--control-port", defaultValue = "0", description = "Obey pause/resume/step/stop from 127.0.0.1:PORT; the run's token comes from CHRONOSCOPE_CONTROL_TOKEN.")
+    int controlPort;
+
     // Engine knobs of 'serve'.
     @Option(names = "--max-num-seqs", defaultValue = "256", description = "Most requests running at once (default: ${DEFAULT-VALUE}).")
     int maxNumSeqs;
@@ -124,7 +130,11 @@ final class EmulateCommand implements Callable<Integer> {
             Scenario scenario = scenario(modelStore());
             scenario.validate();
             Path folder = out != null ? out : Path.of("runs", "emulate-" + System.currentTimeMillis());
+            if (livePort < 0 || livePort > 65_535 || controlPort < 0 || controlPort > 65_535) {
+                throw new ScenarioException("--live-port and --control-port must be port numbers from 1 to 65535");
+            }
             new EmulatedRun(scenario, EngineInstallation.fromHome(), folder, traceMaxKernels)
+                    .live(livePort, controlPort, null)
                     .run(System.out, System.err, process -> { });
             return 0;
         } catch (ScenarioException | StoreException e) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -40,6 +41,8 @@ public final class EmulatedRun {
     private final EngineInstallation installation;
     private final Path out;
     private final long traceMaxKernels;
+    private String liveAgentOptions = "";
+    private Map<String, String> environment = Map.of();
 
     /** What a completed run produced. */
     public record Report(Path resultFile, double virtualSeconds, double wallSeconds, long kernelEvents,
@@ -50,6 +53,17 @@ public final class EmulatedRun {
         this.installation = installation;
         this.out = out;
         this.traceMaxKernels = traceMaxKernels;
+    }
+
+    /**
+     * Also streams the run live to a subscriber on 127.0.0.1:{@code streamPort} and obeys the control
+     * connection on {@code controlPort} (0: none of either); {@code controlToken} goes into the engine
+     * JVM's environment (null: it inherits this JVM's). See the agent's {@code live} and {@code control}.
+     */
+    public EmulatedRun live(int streamPort, int controlPort, String controlToken) {
+        liveAgentOptions = (streamPort > 0 ? ",live=" + streamPort : "") + (controlPort > 0 ? ",control=" + controlPort : "");
+        environment = controlToken == null ? Map.of() : Map.of("CHRONOSCOPE_CONTROL_TOKEN", controlToken);
+        return this;
     }
 
     /**
@@ -70,8 +84,8 @@ public final class EmulatedRun {
                 scenario.pipelineParallelSize(), scenario.timeMode(), out.toAbsolutePath());
         EngineProcess.Outcome outcome;
         try {
-            outcome = EngineProcess.run(installation.command(scenario.agentOptions(out),
-                    scenario.benchArguments(out.resolve(BENCH_RESULT_FILE).toAbsolutePath())), out, console, errors, onStart);
+            outcome = EngineProcess.run(installation.command(scenario.agentOptions(out) + liveAgentOptions,
+                    scenario.benchArguments(out.resolve(BENCH_RESULT_FILE).toAbsolutePath())), environment, out, console, errors, onStart);
         } catch (IOException e) {
             throw new RunFailedException("cannot start the engine JVM (" + installation.javaExecutable() + "): " + e.getMessage(), 1);
         }

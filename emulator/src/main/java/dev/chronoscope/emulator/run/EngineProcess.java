@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -23,10 +24,12 @@ final class EngineProcess {
 
     private EngineProcess() {}
 
-    static Outcome run(List<String> command, Path workingDir, PrintStream out, PrintStream err,
-                       Consumer<Process> onStart) throws IOException, InterruptedException {
+    static Outcome run(List<String> command, Map<String, String> environment, Path workingDir, PrintStream out,
+                       PrintStream err, Consumer<Process> onStart) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(workingDir.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         // Ctrl-C on emulate must not leave the engine running on its own.
         Thread reaper = new Thread(process::destroyForcibly, "engine-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);

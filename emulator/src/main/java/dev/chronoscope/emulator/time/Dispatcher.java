@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 /**
  * The heart of an emulation: one carrier thread that runs emulated threads and timers in virtual
@@ -55,6 +56,11 @@ final class Dispatcher {
     private volatile Thread carrier;
     private volatile boolean stopRequested;
     private volatile EmulatedThread running;
+    /** Events later than this wait (see {@link Emulation#runUntil}); MAX_VALUE runs freely. */
+    private volatile long runLimit = Long.MAX_VALUE;
+    private volatile LongConsumer holdListener = time -> { };
+    private boolean holding;
+    private long limitHeldAt;
     private long sliceStart;
     private long sliceCpuStart;
     private long latestSliceEnd;
@@ -246,11 +252,17 @@ final class Dispatcher {
                     outcome.complete(endTime());
                     return;
                 }
-                TimelineEvent next = timeline.next();
+                TimelineEvent next = timeline.peek();
                 if (next == null) {
                     outcome.completeExceptionally(new DeadlockException(clock, snapshotLiveThreads()));
                     return;
                 }
+                if (next.time > runLimit) {
+                    hold();
+                    continue;
+                }
+                timeline.next();
+                holding = false;
                 clock = Math.max(clock, next.time);
                 if (next.thread != null) {
                     runSlice(next);
@@ -262,6 +274,35 @@ final class Dispatcher {
             outcome.completeExceptionally(new EmulationException("the carrier of emulation '" + name + "' failed", e));
         } finally {
             running = null;
+        }
+    }
+
+    void runUntil(long limit) {
+        runLimit = limit;
+        Thread thread = carrier;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    void onHold(LongConsumer listener) {
+        holdListener = listener;
+    }
+
+    /**
+     * Parks the carrier while the next event lies beyond the limit; returns for a new limit, a stop
+     * or work handed over, and the loop re-checks everything. The listener hears each hold once,
+     * and again when a new limit still leaves the next event beyond it.
+     */
+    private void hold() {
+        long limit = runLimit;
+        if (!holding || limit != limitHeldAt) {
+            holding = true;
+            limitHeldAt = limit;
+            holdListener.accept(clock);
+        }
+        while (runLimit == limit && !stopRequested && inbox.isEmpty()) {
+            LockSupport.park(this);
         }
     }
 

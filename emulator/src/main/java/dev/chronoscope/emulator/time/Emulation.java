@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * One emulation's virtual clock and its emulated threads (DESIGN §6).
@@ -125,6 +126,24 @@ public final class Emulation implements VirtualTime, AutoCloseable {
      */
     public Future<?> scheduleAt(long virtualNanos, Runnable action) {
         return dispatcher.scheduleAt(virtualNanos, Objects.requireNonNull(action, "action"));
+    }
+
+    /**
+     * Lets the carrier dispatch only events at or before virtual time {@code virtualNanos}; before a
+     * later one it holds (the clock stays where it is) until the limit rises. {@code Long.MAX_VALUE}
+     * (the default) runs freely, {@code Long.MIN_VALUE} holds before the next event. An emulated
+     * thread already running keeps running until it parks: holding never preempts. Any thread may call it.
+     */
+    public void runUntil(long virtualNanos) {
+        dispatcher.runUntil(virtualNanos);
+    }
+
+    /**
+     * {@code listener} hears the clock each time the carrier starts to hold (see {@link #runUntil}),
+     * and again for each new limit that leaves it holding; it runs on the carrier and must not block.
+     */
+    public void onHold(LongConsumer listener) {
+        dispatcher.onHold(Objects.requireNonNull(listener, "listener"));
     }
 
     /**

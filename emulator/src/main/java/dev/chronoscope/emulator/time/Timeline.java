@@ -27,6 +27,16 @@ final class Timeline {
         return next;
     }
 
+    /** The earliest event that is not cancelled, left in place; null when none is left. */
+    TimelineEvent peek() {
+        TimelineEvent first = events.isEmpty() ? null : events.first();
+        while (first != null && first.isCancelled()) {
+            events.pollFirst();
+            first = events.isEmpty() ? null : events.first();
+        }
+        return first;
+    }
+
     void remove(TimelineEvent event) {
         events.remove(event);
     }

@@ -51,7 +51,11 @@ public final class EmulatedMain {
         } catch (EmulationException e) {
             EngineExit exit = exitOf(e);
             status = exit != null ? exit.status() : 1;
-            if (exit == null) message = e.getMessage();
+            if (exit == null) {
+                message = e.getMessage();
+                // The whole chain, so an engine failure under emulation can be diagnosed from the run's log.
+                e.printStackTrace();
+            }
         } catch (InterruptedException e) {
             status = 1;
             message = "interrupted while waiting for the emulation";

@@ -1,6 +1,8 @@
 package dev.chronoscope.agent.run;
 
 import dev.chronoscope.agent.AgentOptions;
+import dev.chronoscope.agent.control.ControlChannel;
+import dev.chronoscope.agent.control.LiveFeed;
 import dev.chronoscope.agent.device.EmulatedDevices;
 import dev.chronoscope.emulator.gpu.VirtualCluster;
 import dev.chronoscope.emulator.gpu.catalog.DeviceCatalog;
@@ -53,7 +55,8 @@ public final class EmulationSession {
         KernelPredictor predictor = predictor(options.models());
         Emulation emulation = Emulation.builder().name("chronoscope").mode(options.timeMode())
                 .wallClockEpochMillis(WALL_CLOCK_EPOCH_MILLIS).build();
-        RunStatistics statistics = new RunStatistics(sink(options.runDir(), options.encoding()));
+        RunStatistics statistics = new RunStatistics(LiveFeed.around(sink(options.runDir(), options.encoding()), options.livePort()));
+        if (options.controlPort() != 0) ControlChannel.connect(options.controlPort(), emulation, statistics);
         statistics.accept(new StreamEvent.RunStart(0, "run", scenarioJson(options.runDir()),
                 options.timeMode().name().toLowerCase(Locale.ROOT), Map.of("agent", version()), WALL_CLOCK_EPOCH_MILLIS));
         statistics.accept(new StreamEvent.ProcessRegistered(0, 0, "engine"));

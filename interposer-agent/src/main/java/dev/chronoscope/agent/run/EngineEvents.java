@@ -25,6 +25,8 @@ public final class EngineEvents implements InvocationHandler {
 
     private final EventSink sink;
     private final Map<String, Method> accessors = new HashMap<>();
+    /** Output tokens of requests the engine reported finished, until their FINISHED event (the step report) says so. */
+    private final Map<String, Integer> outputTokens = new HashMap<>();
 
     private EngineEvents(EventSink sink) {
         this.sink = sink;
@@ -73,10 +75,14 @@ public final class EngineEvents implements InvocationHandler {
         sink.accept(new StreamEvent.SchedulerStep(start, (long) get(report, "stepIndex"), batch, (int) get(report, "numRunning"),
                 (int) get(report, "numWaiting"), (int) get(report, "kvBlocksUsed"), (int) get(report, "kvBlocksFree"),
                 preempted.size()));
-        for (Object id : (List<?>) get(report, "finished")) sink.accept(new StreamEvent.Request(end, (String) id, RequestPhase.FINISHED, 0));
+        for (Object id : (List<?>) get(report, "finished")) {
+            Integer tokens = outputTokens.remove(id);
+            sink.accept(new StreamEvent.Request(end, (String) id, RequestPhase.FINISHED, tokens == null ? 0 : tokens));
+        }
     }
 
     private void finished(Object stats) throws ReflectiveOperationException {
+        outputTokens.put((String) get(stats, "requestId"), (int) get(stats, "numOutputTokens"));
         long firstToken = (long) get(stats, "firstTokenNanos");
         if (firstToken >= 0) {
             sink.accept(new StreamEvent.Request(firstToken, (String) get(stats, "requestId"), RequestPhase.FIRST_TOKEN, 1));

@@ -2,6 +2,7 @@ package dev.chronoscope.app.runs.demo;
 
 import dev.chronoscope.app.runs.RunControl;
 import dev.chronoscope.app.runs.RunLauncher;
+import dev.chronoscope.app.runs.RunModel;
 import dev.chronoscope.app.runs.Scenario;
 import dev.chronoscope.emulator.stream.event.EventSink;
 import dev.chronoscope.emulator.stream.event.StreamEvent;
@@ -24,7 +25,7 @@ public final class SyntheticRunLauncher implements RunLauncher {
     }
 
     @Override
-    public RunControl launch(Scenario scenario, EventSink events) {
+    public RunControl launch(Scenario scenario, RunModel events) {
         PacedGate gate = new PacedGate(speed);
         SyntheticRun run = new SyntheticRun(scenario, Long.MAX_VALUE);
         Thread t = new Thread(() -> {
@@ -85,6 +86,11 @@ public final class SyntheticRunLauncher implements RunLauncher {
             if (pausedAt < 0) pause();
             stepsAllowed++;
             notifyAll();
+        }
+
+        /** The demo feed has no clock to stop at: a virtual-time step is one engine step. */
+        @Override public synchronized void stepBy(long virtualNanos) {
+            step();
         }
 
         @Override public synchronized void stop() {

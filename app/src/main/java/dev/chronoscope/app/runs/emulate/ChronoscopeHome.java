@@ -1,0 +1,51 @@
+package dev.chronoscope.app.runs.emulate;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The built installation that {@code ./chronoscope} runs from ({@code -Dchronoscope.home}): the
+ * emulator's jar and libraries (the {@code emulate} command), the engine's jar and the agent's jar
+ * (which {@code emulate} starts).
+ */
+public record ChronoscopeHome(Path root) {
+    static final String CLI_MAIN = "dev.chronoscope.emulator.cli.ChronoscopeCli";
+
+    /** From the {@code chronoscope.home} system property (./chronoscope sets it), else the working directory. */
+    public static ChronoscopeHome fromSystemProperty() {
+        String home = System.getProperty("chronoscope.home");
+        return new ChronoscopeHome(Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath());
+    }
+
+    /** The jars a run needs, in the order they are checked. */
+    public List<Path> requiredJars() {
+        return List.of(root.resolve("emulator/target/emulator.jar"), root.resolve("engine/target/engine.jar"),
+                root.resolve("interposer-agent/target/interposer-agent.jar"));
+    }
+
+    /** The first required jar that is missing, or null when the installation is built. */
+    public Path missingJar() {
+        return requiredJars().stream().filter(p -> !Files.isRegularFile(p)).findFirst().orElse(null);
+    }
+
+    /** {@code chronoscope emulate ARGS} as a child JVM of this one's java. */
+    public List<String> emulateCommand(List<String> args) {
+        Path missing = missingJar();
+        if (missing != null) {
+            throw new IllegalStateException(missing + " is missing; build with ./mvnw -DskipTests package (./chronoscope does it on first use)");
+        }
+        List<String> c = new ArrayList<>();
+        c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        c.add("--enable-native-access=ALL-UNNAMED");
+        c.add("-Dchronoscope.home=" + root);
+        c.add("-cp");
+        c.add(root.resolve("emulator/target/emulator.jar") + File.pathSeparator + root.resolve("emulator/target/lib") + File.separator + "*");
+        c.add(CLI_MAIN);
+        c.add("emulate");
+        c.addAll(args);
+        return c;
+    }
+}

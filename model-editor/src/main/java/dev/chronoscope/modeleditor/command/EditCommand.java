@@ -1,0 +1,15 @@
+package dev.chronoscope.modeleditor.command;
+
+/** One user edit that can be done, undone and redone (Scene Builder's command objects). */
+public interface EditCommand {
+
+    /** Shown in the undo/redo menu items, e.g. "Exclude 3 samples". */
+    String description();
+
+    void execute();
+
+    void undo();
+
+    /** False for an edit the store cannot take back; undo then stops below it. */
+    default boolean isUndoable() { return true; }
+}
