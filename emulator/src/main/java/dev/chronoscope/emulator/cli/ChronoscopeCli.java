@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
                 "With no command, ./chronoscope opens the workbench."},
         subcommands = {
                 EmulateCommand.class,
-                PendingCommands.Serve.class,
-                PendingCommands.Bench.class,
+                EngineCommands.Serve.class,
+                EngineCommands.Bench.class,
                 ModelsCommand.class,
                 CalibrateCommand.class,
                 ValidateCommand.class,
