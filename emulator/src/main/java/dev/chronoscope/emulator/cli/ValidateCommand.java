@@ -38,11 +38,11 @@ import java.util.stream.Stream;
 
 /** {@code chronoscope validate}: real CPU runs against their emulation (DESIGN §13). */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Check emulation against reality on this machine: calibrate cpu-local if",
-                "needed, run the engine for real on the CPU (repeated) and emulated with the",
-                "calibrated models, for TP 1 and 2 at a low and a high request rate; print the",
-                "error of mean/p99 TTFT, mean TPOT, mean E2E and throughput against the median",
-                "of the real runs, and write validation.json."},
+        description = {"Check emulation against real CPU runs on this machine (DESIGN §13).",
+                "Calibrates cpu-local if needed, runs the engine for real on the CPU (repeated)",
+                "and emulated with the calibrated models, for TP 1 and 2 at a low and a high",
+                "request rate; prints the error of mean/p99 TTFT, mean TPOT, mean E2E and",
+                "throughput against the median of the real runs, and writes validation.json."},
         footer = {"", "Examples:", "  chronoscope validate --quick", "  chronoscope validate --repeats 5 --out runs/validation",
                 "See docs/validate.md for how to read the table."})
 final class ValidateCommand implements Callable<Integer> {
