@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
                 EngineCommands.Bench.class,
                 ModelsCommand.class,
                 CalibrateCommand.class,
-                PendingCommands.Validate.class,
+                ValidateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'chronoscope COMMAND --help' for one command's options."})
 public final class ChronoscopeCli implements Runnable {

@@ -42,8 +42,9 @@ class CalibrateCommandTest {
                 .containsPattern("\\[ ?1/26] (add|input_layernorm) +num_tokens=\\d+ n_embd=256 tp=1 .* elapsed \\d+:\\d\\d  ETA -:--")
                 .containsPattern("\\[26/26] .* ETA 0:00")
                 .containsPattern("calibrated cpu-local \\(quick grid\\): 26 samples")
-                .containsPattern("add +13 linear .*cpu-local/add@\\d+")
-                .containsPattern("input_layernorm +13 linear .*cpu-local/input_layernorm@\\d+")
+                // the form is the candidate with the lowest CV MAPE on measured timings, so it depends on the machine
+                .containsPattern("add +13 (linear|table) .*cpu-local/add@\\d+")
+                .containsPattern("input_layernorm +13 (linear|table) .*cpu-local/input_layernorm@\\d+")
                 .contains("store: " + store());
         try (ModelStore s = ModelStore.open(dir.resolve("models.db"))) {
             assertThat(s.active("cpu-local", "add")).isPresent();
