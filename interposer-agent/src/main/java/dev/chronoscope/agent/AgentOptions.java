@@ -20,7 +20,8 @@ import java.util.Set;
  * encoding=binary     stream file encoding: binary | ndjson
  * timeout=PT24H       real-time bound of the emulation (ISO-8601 duration)
  * main=CLASS          the main class whose main runs emulated (default: the JVM's main class)
- * coordinator=H:P     coordinator address (multi-process emulation), with token=T
+ * coordinator=H:P     coordinator address (multi-process emulation), with token=T; or coordinator=env:
+ *                     the launcher's CHRONOSCOPE_COORD_* environment variables (keeps the token off the command line)
  * live=PORT           also stream live to a subscriber on 127.0.0.1:PORT (the workbench)
  * control=PORT        obey pause/resume/step/stop from 127.0.0.1:PORT (token in CHRONOSCOPE_CONTROL_TOKEN)
  * </pre>
@@ -67,8 +68,15 @@ public record AgentOptions(String gpu, int gpus, Path models, TimeMode timeMode,
         } catch (RuntimeException e) {
             throw invalid("timeout must be an ISO-8601 duration such as PT10M, got '" + values.get("timeout") + "'");
         }
-        if (values.containsKey("coordinator") != values.containsKey("token")) {
-            throw invalid("coordinator and token go together");
+        boolean fromEnvironment = "env".equals(values.get("coordinator"));
+        if (!fromEnvironment && values.containsKey("coordinator") != values.containsKey("token")) {
+            throw invalid("coordinator and token go together (or coordinator=env)");
+        }
+        if (fromEnvironment && values.containsKey("token")) {
+            throw invalid("coordinator=env reads the token from CHRONOSCOPE_COORD_TOKEN; do not also pass token=");
+        }
+        if (values.containsKey("coordinator") && !fromEnvironment && !values.get("coordinator").matches("[^:]+:\\d{1,5}")) {
+            throw invalid("coordinator must be HOST:PORT or env, got '" + values.get("coordinator") + "'");
         }
         return new AgentOptions(gpu, gpus, values.containsKey("models") ? Path.of(values.get("models")) : null, mode,
                 values.containsKey("run") ? Path.of(values.get("run")) : null, encoding, timeout, values.get("main"),

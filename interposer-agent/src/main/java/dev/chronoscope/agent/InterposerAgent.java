@@ -5,6 +5,9 @@ import dev.chronoscope.agent.intercept.EngineStartAdvice;
 import dev.chronoscope.agent.intercept.EngineStepAdvice;
 import dev.chronoscope.agent.intercept.MainAdvice;
 import dev.chronoscope.agent.intercept.RequestSubmitAdvice;
+import dev.chronoscope.agent.multiprocess.MultiprocessCallRewriter;
+import dev.chronoscope.agent.multiprocess.ProcessRole;
+import dev.chronoscope.agent.multiprocess.SocketPollers;
 import dev.chronoscope.agent.run.EmulationSession;
 import dev.chronoscope.agent.time.EngineCallRewriter;
 import dev.chronoscope.emulator.time.JdkTimeInstrumentation;
@@ -51,14 +54,16 @@ public final class InterposerAgent {
 
     /** Installs every interception; {@code mainClass} is the class whose main runs emulated. */
     public static EmulationSession install(AgentOptions options, Instrumentation instrumentation, String mainClass) {
-        if (options.coordinator() != null) {
-            throw new IllegalArgumentException("multi-process emulation (coordinator=" + options.coordinator()
-                    + ") is not supported by this agent yet; run every rank in one process");
-        }
         JdkTimeInstrumentation.install(instrumentation);
-        EmulationSession session = EmulationSession.start(options);
+        if (options.coordinator() != null) SocketPollers.usePlatformThreads();
+        ProcessRole role = options.coordinator() == null ? ProcessRole.single(options)
+                : ProcessRole.coordinated(options, mainClass, System.getProperty("sun.java.command", ""));
+        EmulationSession session = EmulationSession.start(options, role);
         EngineCallRewriter rewriter = new EngineCallRewriter(ENGINE_PACKAGE.replace('.', '/'));
         instrumentation.addTransformer(rewriter);
+        if (options.coordinator() != null) {
+            instrumentation.addTransformer(new MultiprocessCallRewriter(ENGINE_PACKAGE.replace('.', '/')));
+        }
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 // Only the engine's classes (and the main class) are candidates: no other class pays for matching.

@@ -18,11 +18,11 @@ import picocli.CommandLine.Command;
                 "With no command, ./chronoscope opens the workbench."},
         subcommands = {
                 EmulateCommand.class,
-                PendingCommands.Serve.class,
-                PendingCommands.Bench.class,
+                EngineCommands.Serve.class,
+                EngineCommands.Bench.class,
                 ModelsCommand.class,
-                PendingCommands.Calibrate.class,
-                PendingCommands.Validate.class,
+                CalibrateCommand.class,
+                ValidateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'chronoscope COMMAND --help' for one command's options."})
 public final class ChronoscopeCli implements Runnable {

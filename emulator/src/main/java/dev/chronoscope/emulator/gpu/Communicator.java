@@ -19,6 +19,8 @@ public final class Communicator {
     private final VirtualCluster cluster;
     private final VirtualDevice[] members;
     private final int[] ranks;
+    /** Null when every member is in this process; otherwise how the ranks elsewhere are met. */
+    private final RemoteCollectives remote;
     private final GroupLayout layout;
     private final long[] issued;
     private final Map<Long, Rendezvous> openCollectives = new HashMap<>();
@@ -31,11 +33,17 @@ public final class Communicator {
     private record PairSequence(int from, int to, long sequence) {}
 
     Communicator(VirtualCluster cluster, VirtualDevice[] members) {
+        this(cluster, members, Arrays.stream(members).mapToInt(VirtualDevice::rank).toArray(), null);
+    }
+
+    /** A group whose {@code groupRanks} include ranks of other processes; {@code members} are the local ones. */
+    Communicator(VirtualCluster cluster, VirtualDevice[] members, int[] groupRanks, RemoteCollectives remote) {
         this.cluster = cluster;
         this.members = members;
-        this.ranks = Arrays.stream(members).mapToInt(VirtualDevice::rank).toArray();
+        this.ranks = groupRanks;
+        this.remote = remote;
         this.layout = GroupLayout.of(ranks, cluster.spec().interconnect().devicesPerNode());
-        this.issued = new long[members.length];
+        this.issued = new long[groupRanks.length];
     }
 
     /** Global ranks of the members, in communicator order. */
@@ -71,6 +79,10 @@ public final class Communicator {
             }
             slotOf(stream.device);
             if (peer != null) slotOfRank(peer.rank());
+            if (peer != null && remote != null) {
+                throw new CudaException(CudaError.cudaErrorInvalidValue, op.kernelName() + " to or from rank " + peer.rank()
+                        + ": send/recv between emulated processes is not supported (run pipeline stages in one process)");
+            }
             if (stream.capturing()) {
                 stream.capture.add(new GraphNode.Collective(this, op, bytes, peer));
                 return;
@@ -93,8 +105,11 @@ public final class Communicator {
         if (peer == null) {
             slot = slotOf(stream.device);
             long sequence = issued[slot];
-            r = openCollectives.computeIfAbsent(sequence, s -> new Rendezvous(op, bytes, ranks,
-                    op.kernelName() + " #" + s + " on communicator " + Arrays.toString(ranks)));
+            r = openCollectives.computeIfAbsent(sequence, s -> {
+                Rendezvous opened = new Rendezvous(op, bytes, ranks, op.kernelName() + " #" + s + " on communicator " + Arrays.toString(ranks));
+                opened.sequence = s;
+                return opened;
+            });
             r.requireSame(op, bytes, me);
             issued[slot]++;
         } else {
@@ -122,7 +137,13 @@ public final class Communicator {
         Rendezvous r = step.rendezvous;
         if (!step.arrived) {
             step.arrived = true;
-            if (r.arrive(step.slot, Math.max(step.hostTime + cluster.launchLatencyNanos, stream.tail))) resolve(r);
+            long arrival = Math.max(step.hostTime + cluster.launchLatencyNanos, stream.tail);
+            if (remote != null) {
+                r.arrive(step.slot, arrival);
+                remote.arrive(ranks.clone(), r.sequence, r.op, r.bytes, step.slot, arrival, (start, end) -> resolveRemote(r, start, end));
+            } else if (r.arrive(step.slot, arrival)) {
+                resolve(r);
+            }
         }
         if (!r.resolved) return false;
         stream.tail = Math.max(stream.tail, r.end);
@@ -145,8 +166,26 @@ public final class Communicator {
         cluster.markUnblocked();
     }
 
+    /** The coordinator's answer for a collective with ranks elsewhere: runs on the carrier. */
+    private void resolveRemote(Rendezvous r, long start, long end) {
+        cluster.lock.lock();
+        try {
+            r.start = start;
+            r.end = end;
+            r.resolved = true;
+            openCollectives.values().remove(r);
+            cluster.emit(new StreamEvent.Collective(r.start, r.end, r.op.kernelName(), r.bytes, r.ranks.clone(), r.arrivals.clone()));
+            cluster.markUnblocked();
+            cluster.drainIfUnblocked();
+        } finally {
+            cluster.lock.unlock();
+        }
+    }
+
     private int slotOf(VirtualDevice device) {
-        for (int i = 0; i < members.length; i++) if (members[i] == device) return i;
+        for (VirtualDevice member : members) {
+            if (member == device) return slotOfRank(device.rank());
+        }
         throw new CudaException(CudaError.cudaErrorInvalidValue, "rank " + device.rank() + " is not a member of communicator " + Arrays.toString(ranks));
     }
 

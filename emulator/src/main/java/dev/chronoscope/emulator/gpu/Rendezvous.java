@@ -15,6 +15,8 @@ final class Rendezvous {
     final int[] ranks;
     final long[] arrivals;
     final String label;
+    /** The k of "the k-th collective issued on the communicator" (issue order, not arrival order). */
+    long sequence = -1;
     private int arrivedCount;
     boolean resolved;
     long start;

@@ -91,6 +91,24 @@ public final class VirtualCluster {
         }
     }
 
+    /**
+     * A communicator whose group spans processes: {@code local} is this process's member, at its
+     * position in {@code groupRanks} (global ranks, in group order); the other ranks are met
+     * through {@code remote}.
+     */
+    public Communicator remoteCommunicator(VirtualDevice local, int[] groupRanks, RemoteCollectives remote) {
+        if (local.cluster != this) throw new IllegalArgumentException("communicator: rank " + local.rank() + " belongs to another cluster");
+        if (Arrays.stream(groupRanks).noneMatch(r -> r == local.rank())) {
+            throw new IllegalArgumentException("communicator: rank " + local.rank() + " is not in group " + Arrays.toString(groupRanks));
+        }
+        lock.lock();
+        try {
+            return new Communicator(this, new VirtualDevice[]{local}, groupRanks.clone(), remote);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A communicator over every device of this cluster. */
     public Communicator communicatorOfAll() {
         return communicator(devices.toArray(VirtualDevice[]::new));

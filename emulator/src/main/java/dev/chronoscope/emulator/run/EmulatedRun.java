@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -83,11 +84,25 @@ public final class EmulatedRun {
                 scenario.model(), scenario.worldSize(), scenario.gpu(), scenario.tensorParallelSize(),
                 scenario.pipelineParallelSize(), scenario.timeMode(), out.toAbsolutePath());
         EngineProcess.Outcome outcome;
-        try {
+        String coordinationFailure = null;
+        try (PerRankCoordination coordination = scenario.perRank() ? PerRankCoordination.start(scenario) : null) {
+            Consumer<Process> started = coordination == null ? onStart : process -> {
+                coordination.watch(process, errors);
+                onStart.accept(process);
+            };
+            Map<String, String> childEnvironment = new HashMap<>(environment);
+            if (coordination != null) childEnvironment.putAll(coordination.environment());
             outcome = EngineProcess.run(installation.command(scenario.agentOptions(out) + liveAgentOptions,
-                    scenario.benchArguments(out.resolve(BENCH_RESULT_FILE).toAbsolutePath())), environment, out, console, errors, onStart);
+                            scenario.benchArguments(out.resolve(BENCH_RESULT_FILE).toAbsolutePath())),
+                    childEnvironment, out, console, errors, started);
+            if (coordination != null) coordinationFailure = coordination.awaitFailure();
         } catch (IOException e) {
             throw new RunFailedException("cannot start the engine JVM (" + installation.javaExecutable() + "): " + e.getMessage(), 1);
+        }
+        if (coordinationFailure != null) {
+            throw new RunFailedException("the coordinated run failed after "
+                    + String.format(Locale.ROOT, "%.1f", outcome.wallNanos() / 1e9) + " s: " + coordinationFailure
+                    + "; the run folder " + out + " keeps what it recorded", outcome.exitStatus() == 0 ? 1 : outcome.exitStatus());
         }
         if (outcome.died()) {
             throw new RunFailedException("the engine JVM (pid " + outcome.pid() + ") died with exit status "
@@ -114,6 +129,9 @@ public final class EmulatedRun {
         result.put("time_mode", summary.get("time_mode").asText());
         result.set("model_versions", summary.get("model_versions"));
         result.set("engine_peak_rss_bytes", summary.get("peak_rss_bytes"));
+        result.put("processes", scenario.processes());
+        if (scenario.perRank()) RankSummaries.read(out).addTo(result);
+        long kernelEvents = result.get("kernel_events").asLong();
         result.put("gpu", scenario.gpu());
         result.put("num_gpus", scenario.worldSize());
         result.put("tensor_parallel_size", scenario.tensorParallelSize());
@@ -122,14 +140,14 @@ public final class EmulatedRun {
         writeAtomically(resultFile, result);
         TraceExport.Written trace = TraceExport.write(RunFolder.at(out), traceMaxKernels);
         console.printf(Locale.ROOT, "Emulated %.2f s of virtual time in %.2f s of wall time (speedup %.1f×), %,d kernels%n",
-                virtual, wall, virtual / wall, summary.get("kernel_events").asLong());
+                virtual, wall, virtual / wall, kernelEvents);
         console.printf(Locale.ROOT, "Wrote %s and %s (%,d of %,d kernels)%n", resultFile, trace.file(),
                 trace.kernelsWritten(), trace.kernelsRecorded());
         if (outcome.exitStatus() != 0) {
             throw new RunFailedException("the engine JVM (pid " + outcome.pid() + ") exited with status "
                     + outcome.exitStatus() + " (some requests failed; see above); results are in " + out, outcome.exitStatus());
         }
-        return new Report(resultFile, virtual, wall, summary.get("kernel_events").asLong(), trace);
+        return new Report(resultFile, virtual, wall, kernelEvents, trace);
     }
 
     private static void requireFreshFolder(Path dir) {

@@ -30,8 +30,11 @@ final class EngineProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        // Ctrl-C on emulate must not leave the engine running on its own.
-        Thread reaper = new Thread(process::destroyForcibly, "engine-reaper");
+        // Ctrl-C on emulate must not leave the engine (or, per rank, its worker JVMs) running on its own.
+        Thread reaper = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }, "engine-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);
         onStart.accept(process);
         Thread stdout = copy(process.getInputStream(), out, "engine-stdout");

@@ -33,6 +33,9 @@ public record Scenario(String model, String gpu, int tensorParallelSize, int pip
 
     public int worldSize() { return tensorParallelSize * pipelineParallelSize; }
 
+    /** One engine JVM per rank (the engine's {@code mp} backend) joined by the coordinator. */
+    public boolean perRank() { return "per-rank".equals(processes); }
+
     /** Fails with a message naming the option or file when the scenario cannot run. */
     public ModelShape validate() {
         ModelShape shape = ModelShape.resolve(model);
@@ -48,9 +51,9 @@ public record Scenario(String model, String gpu, int tensorParallelSize, int pip
         if (!processes.equals("single") && !processes.equals("per-rank")) {
             throw new ScenarioException("--processes must be single or per-rank, got '" + processes + "'");
         }
-        if (processes.equals("per-rank")) {
-            throw new ScenarioException("--processes per-rank (one JVM per rank with the coordinator) is not supported"
-                    + " by this build yet; use --processes single (all ranks in one emulated JVM)");
+        if (perRank() && pipelineParallelSize > 1) {
+            throw new ScenarioException("--processes per-rank supports tensor parallelism only (-pp " + pipelineParallelSize
+                    + "): send/recv between emulated processes is not built; use --processes single for pipeline stages");
         }
         if (workload.numPrompts() < 1) throw new ScenarioException("--num-prompts must be at least 1, got " + workload.numPrompts());
         if (!(workload.requestRate() > 0)) throw new ScenarioException("--request-rate must be positive (or inf), got " + workload.requestRate());
@@ -75,6 +78,7 @@ public record Scenario(String model, String gpu, int tensorParallelSize, int pip
                 engine.enableChunkedPrefill() ? "--enable-chunked-prefill" : "--no-enable-chunked-prefill",
                 "--scheduling-policy", engine.schedulingPolicy()));
         if (engine.maxNumBatchedTokens() != null) a.addAll(List.of("--max-num-batched-tokens", engine.maxNumBatchedTokens().toString()));
+        if (perRank()) a.addAll(List.of("--distributed-executor-backend", "mp"));
         if (engine.maxModelLen() != null) a.addAll(List.of("--max-model-len", engine.maxModelLen().toString()));
         Workload w = workload;
         a.addAll(List.of("--dataset", w.dataset(), "--random-input-len", Integer.toString(w.randomInputLen()),
@@ -98,7 +102,8 @@ public record Scenario(String model, String gpu, int tensorParallelSize, int pip
     /** The agent's options (see the agent's AgentOptions) for a run written to {@code runDir}. */
     public String agentOptions(Path runDir) {
         return "gpu=" + gpu.toLowerCase(java.util.Locale.ROOT) + ",gpus=" + worldSize() + ",time=" + timeMode
-                + ",run=" + runDir.toAbsolutePath() + (models == null ? "" : ",models=" + models.toAbsolutePath());
+                + ",run=" + runDir.toAbsolutePath() + (models == null ? "" : ",models=" + models.toAbsolutePath())
+                + (perRank() ? ",coordinator=env" : "");
     }
 
     /** The scenario as given, for the run folder and the stream's run header. */

@@ -56,6 +56,7 @@ final class Dispatcher {
     private volatile Thread carrier;
     private volatile boolean stopRequested;
     private volatile EmulatedThread running;
+    private volatile TimeGate gate;
     /** Events later than this wait (see {@link Emulation#runUntil}); MAX_VALUE runs freely. */
     private volatile long runLimit = Long.MAX_VALUE;
     private volatile LongConsumer holdListener = time -> { };
@@ -200,6 +201,15 @@ final class Dispatcher {
         }
     }
 
+    /** From now on the clock moves only as far as {@code timeGate} permits (see {@link TimeGate}). */
+    void coordinate(TimeGate timeGate) {
+        gate = timeGate;
+        Thread thread = carrier;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
     CompletableFuture<Long> outcome() {
         return outcome;
     }
@@ -253,6 +263,14 @@ final class Dispatcher {
                     return;
                 }
                 TimelineEvent next = timeline.peek();
+                TimeGate coordinated = gate;
+                if (coordinated != null) {
+                    long earliest = next == null ? TimeGate.NOTHING_SCHEDULED : next.time;
+                    if (earliest > coordinated.permittedTime()) {
+                        coordinated.awaitPermission(earliest, () -> !inbox.isEmpty() || stopRequested);
+                        continue;
+                    }
+                }
                 if (next == null) {
                     outcome.completeExceptionally(new DeadlockException(clock, snapshotLiveThreads()));
                     return;

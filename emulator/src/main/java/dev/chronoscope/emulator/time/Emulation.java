@@ -129,6 +129,25 @@ public final class Emulation implements VirtualTime, AutoCloseable {
     }
 
     /**
+     * Makes this emulation one process of a coordinated run: from now on its clock moves past the
+     * gate's permitted time only when the gate allows (DESIGN §10). May be called before or while
+     * the emulation runs, once.
+     */
+    public void coordinate(TimeGate gate) {
+        dispatcher.coordinate(Objects.requireNonNull(gate, "gate"));
+    }
+
+    /** Every live emulated thread with its state and stack, as a deadlock report lists them. */
+    public String describeThreads() {
+        return ThreadSnapshot.render(dispatcher.snapshotLiveThreads());
+    }
+
+    /** The emulation's clock: the virtual time of the latest event, whatever thread asks. */
+    public long globalTime() {
+        return dispatcher.globalTime();
+    }
+
+    /**
      * Lets the carrier dispatch only events at or before virtual time {@code virtualNanos}; before a
      * later one it holds (the clock stays where it is) until the limit rises. {@code Long.MAX_VALUE}
      * (the default) runs freely, {@code Long.MIN_VALUE} holds before the next event. An emulated

@@ -94,9 +94,9 @@ class ScenarioValidationTest {
     }
 
     @Test
-    void perRankProcessesAreRefusedWithTheAlternative(@TempDir Path dir) {
-        assertRefusedBeforeStarting(scenario("tiny", "h100-sxm", 2, 1, "random", null, "per-rank"), dir.resolve("run"),
-                "--processes per-rank (one JVM per rank with the coordinator) is not supported by this build yet");
+    void perRankProcessesWithPipelineStagesAreRefusedWithTheAlternative(@TempDir Path dir) {
+        assertRefusedBeforeStarting(scenario("tiny", "h100-sxm", 2, 2, "random", null, "per-rank"), dir.resolve("run"),
+                "--processes per-rank supports tensor parallelism only (-pp 2)");
     }
 
     @Test

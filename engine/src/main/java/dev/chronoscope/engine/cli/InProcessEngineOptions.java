@@ -44,6 +44,9 @@ public final class InProcessEngineOptions {
     @Option(names = {"--pipeline-parallel-size", "-pp"}, defaultValue = "1", description = "Pipeline stages (default: ${DEFAULT-VALUE}).")
     int pipelineParallelSize;
 
+    @Option(names = "--distributed-executor-backend", description = "mp: one process per rank (default: ranks as threads).")
+    String distributedExecutorBackend;
+
     EngineConfig engineConfig() {
         SchedulingPolicy policy = switch (schedulingPolicy) {
             case "fcfs" -> SchedulingPolicy.FCFS;
@@ -57,6 +60,6 @@ public final class InProcessEngineOptions {
     }
 
     ExecutorSpec executorSpec(String model) {
-        return new ExecutorSpec(model, tensorParallelSize, pipelineParallelSize, null);
+        return new ExecutorSpec(model, tensorParallelSize, pipelineParallelSize, distributedExecutorBackend);
     }
 }

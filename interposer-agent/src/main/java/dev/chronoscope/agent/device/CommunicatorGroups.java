@@ -1,6 +1,7 @@
 package dev.chronoscope.agent.device;
 
 import dev.chronoscope.emulator.gpu.Communicator;
+import dev.chronoscope.emulator.gpu.RemoteCollectives;
 import dev.chronoscope.emulator.gpu.VirtualCluster;
 import dev.chronoscope.emulator.gpu.VirtualDevice;
 
@@ -20,15 +21,17 @@ import java.util.Map;
 final class CommunicatorGroups {
     private final VirtualCluster cluster;
     private final int firstRank;
+    private final RemoteCollectives remote;
     private final Map<Integer, List<Integer>> sizesByDevice = new HashMap<>();
     private final Map<String, Communicator> groups = new HashMap<>();
 
     /** A device's membership: the shared communicator and the world ranks of its members by group rank. */
     record Membership(Communicator communicator, int[] members) {}
 
-    CommunicatorGroups(VirtualCluster cluster, int firstRank) {
+    CommunicatorGroups(VirtualCluster cluster, int firstRank, RemoteCollectives remote) {
         this.cluster = cluster;
         this.firstRank = firstRank;
+        this.remote = remote;
     }
 
     synchronized Membership join(int worldRank, int groupRank, int groupSize) {
@@ -44,6 +47,11 @@ final class CommunicatorGroups {
         int[] members = new int[groupSize];
         for (int j = 0; j < groupSize; j++) members[j] = base + j * stride;
         int first = members[0] - firstRank, last = members[groupSize - 1] - firstRank;
+        if ((first < 0 || last >= cluster.size()) && remote != null) {
+            Communicator spanning = groups.computeIfAbsent(level + ":" + Arrays.toString(members),
+                    key -> cluster.remoteCommunicator(cluster.device(worldRank - firstRank), members, remote));
+            return new Membership(spanning, members);
+        }
         if (first < 0 || last >= cluster.size()) {
             throw new IllegalStateException("initCommunicator on device " + worldRank + ": group " + level + " (rank "
                     + groupRank + " of " + groupSize + ", stride " + stride + ") would span ranks "

@@ -1,5 +1,6 @@
 package dev.chronoscope.agent.device;
 
+import dev.chronoscope.emulator.gpu.RemoteCollectives;
 import dev.chronoscope.emulator.gpu.VirtualCluster;
 import dev.chronoscope.engine.device.DeviceException;
 import dev.chronoscope.engine.device.DeviceRuntime;
@@ -14,9 +15,14 @@ public final class EmulatedDevices {
     private final CommunicatorGroups groups;
 
     public EmulatedDevices(VirtualCluster cluster, int firstRank) {
+        this(cluster, firstRank, null);
+    }
+
+    /** {@code remote}: how groups that span other processes meet (null: every rank is in this process). */
+    public EmulatedDevices(VirtualCluster cluster, int firstRank, RemoteCollectives remote) {
         this.cluster = cluster;
         this.firstRank = firstRank;
-        this.groups = new CommunicatorGroups(cluster, firstRank);
+        this.groups = new CommunicatorGroups(cluster, firstRank, remote);
     }
 
     /** {@code cudaSetDevice(ordinal)}: ordinals are world ranks, as the engine numbers its devices. */

@@ -2,6 +2,7 @@ package dev.chronoscope.agent.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.chronoscope.agent.multiprocess.CoordinatedProcess;
 import dev.chronoscope.agent.thread.EngineExit;
 import dev.chronoscope.emulator.time.Emulation;
 import dev.chronoscope.emulator.time.EmulationException;
@@ -51,18 +52,39 @@ public final class EmulatedMain {
         } catch (EmulationException e) {
             EngineExit exit = exitOf(e);
             status = exit != null ? exit.status() : 1;
-            if (exit == null) message = e.getMessage();
+            if (exit == null) {
+                message = e.getMessage();
+                // The whole chain, so an engine failure under emulation can be diagnosed from the run's log.
+                e.printStackTrace();
+            }
         } catch (InterruptedException e) {
             status = 1;
             message = "interrupted while waiting for the emulation";
         } finally {
             progress.stop();
         }
+        String coordination = CoordinatedProcess.current().map(CoordinatedProcess::failure).orElse(null);
+        if (coordination != null && status != 0) {
+            message = "the coordinated run failed: " + coordination;
+            System.err.println("chronoscope interposer agent: emulated threads of " + session.role().name() + " when the run failed:\n"
+                    + threadsOf(emulation));
+        }
         if (message != null) System.err.println("chronoscope interposer agent: the emulated engine failed: " + message);
         session.finish(status == 0, message != null ? message : status == 0 ? "" : "exit status " + status);
         writeSummary(session, status, message);
+        int finalStatus = status;
+        CoordinatedProcess.current().ifPresent(process -> process.finish(emulation.now(), finalStatus == 0));
         System.exit(status);
         return true;
+    }
+
+    /** For the failure report; a thread that the failure caught in mid-switch cannot be listed, and is not. */
+    private static String threadsOf(Emulation emulation) {
+        try {
+            return emulation.describeThreads();
+        } catch (RuntimeException e) {
+            return "(cannot list them: " + e.getMessage() + ")";
+        }
     }
 
     private static void invoke(Method main, String[] args) {
@@ -103,7 +125,7 @@ public final class EmulatedMain {
     }
 
     private static void writeSummary(EmulationSession session, int status, String message) {
-        Path dir = session.options().runDir();
+        Path dir = session.role().runDir();
         if (dir == null) return;
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("exit_status", status);
@@ -116,7 +138,7 @@ public final class EmulatedMain {
         summary.put("process_cpu_ns", processCpuNanos());
         summary.put("peak_rss_bytes", peakResidentBytes());
         summary.put("gpu", session.options().gpu());
-        summary.put("gpus", session.options().gpus());
+        summary.put("gpus", session.role().devices());
         try {
             Path tmp = Files.createTempFile(dir, SUMMARY_FILE, ".tmp");
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), summary);

@@ -4,6 +4,10 @@ import dev.chronoscope.agent.AgentOptions;
 import dev.chronoscope.agent.control.ControlChannel;
 import dev.chronoscope.agent.control.LiveFeed;
 import dev.chronoscope.agent.device.EmulatedDevices;
+import dev.chronoscope.agent.multiprocess.CoordinatedProcess;
+import dev.chronoscope.agent.multiprocess.CoordinatorAddress;
+import dev.chronoscope.agent.multiprocess.ProcessRole;
+import dev.chronoscope.emulator.gpu.RemoteCollectives;
 import dev.chronoscope.emulator.gpu.VirtualCluster;
 import dev.chronoscope.emulator.gpu.catalog.DeviceCatalog;
 import dev.chronoscope.emulator.gpu.catalog.DeviceSpec;
@@ -36,13 +40,16 @@ public final class EmulationSession {
     private static volatile EmulationSession current;
 
     private final AgentOptions options;
+    private final ProcessRole role;
     private final Emulation emulation;
     private final RunStatistics statistics;
     private final EmulatedDevices devices;
     private final long wallStartNanos = System.nanoTime();
 
-    private EmulationSession(AgentOptions options, Emulation emulation, RunStatistics statistics, EmulatedDevices devices) {
+    private EmulationSession(AgentOptions options, ProcessRole role, Emulation emulation, RunStatistics statistics,
+                             EmulatedDevices devices) {
         this.options = options;
+        this.role = role;
         this.emulation = emulation;
         this.statistics = statistics;
         this.devices = devices;
@@ -50,19 +57,30 @@ public final class EmulationSession {
 
     /** Builds the session; errors (unknown GPU, unreadable models store) name what was wrong. */
     public static EmulationSession start(AgentOptions options) {
+        return start(options, ProcessRole.single(options));
+    }
+
+    /** Builds the session of one process of the run; a coordinated process joins the coordinator first. */
+    public static EmulationSession start(AgentOptions options, ProcessRole role) {
         if (current != null) throw new IllegalStateException("an emulation session is already running in this JVM");
         DeviceSpec spec = DeviceCatalog.standard().get(options.gpu());
         KernelPredictor predictor = predictor(options.models());
         Emulation emulation = Emulation.builder().name("chronoscope").mode(options.timeMode())
                 .wallClockEpochMillis(WALL_CLOCK_EPOCH_MILLIS).build();
-        RunStatistics statistics = new RunStatistics(LiveFeed.around(sink(options.runDir(), options.encoding()), options.livePort()));
-        if (options.controlPort() != 0) ControlChannel.connect(options.controlPort(), emulation, statistics);
+        RemoteCollectives remote = options.coordinator() == null ? null
+                : CoordinatedProcess.join(role, emulation, CoordinatorAddress.environment(options, role));
+        // Workers inherit the driver's options: only the driver feeds the workbench and obeys its controls.
+        boolean driver = !role.isWorker();
+        RunStatistics statistics = new RunStatistics(LiveFeed.around(sink(role.runDir(), options.encoding()),
+                driver ? options.livePort() : 0));
+        if (driver && options.controlPort() != 0) ControlChannel.connect(options.controlPort(), emulation, statistics);
         statistics.accept(new StreamEvent.RunStart(0, "run", scenarioJson(options.runDir()),
                 options.timeMode().name().toLowerCase(Locale.ROOT), Map.of("agent", version()), WALL_CLOCK_EPOCH_MILLIS));
-        statistics.accept(new StreamEvent.ProcessRegistered(0, 0, "engine"));
-        VirtualCluster cluster = VirtualCluster.builder(spec, options.gpus()).clock(emulation).predictor(predictor)
-                .sink(statistics).build();
-        EmulationSession session = new EmulationSession(options, emulation, statistics, new EmulatedDevices(cluster, 0));
+        statistics.accept(new StreamEvent.ProcessRegistered(0, role.clientId(), role.name()));
+        VirtualCluster cluster = VirtualCluster.builder(spec, role.devices()).firstRank(role.firstRank())
+                .processId(role.clientId()).clock(emulation).predictor(predictor).sink(statistics).build();
+        EmulationSession session = new EmulationSession(options, role, emulation, statistics,
+                new EmulatedDevices(cluster, role.firstRank(), remote));
         current = session;
         return session;
     }
@@ -79,6 +97,9 @@ public final class EmulationSession {
     public AgentOptions options() { return options; }
 
     public Emulation emulation() { return emulation; }
+
+    /** Which process of the run this JVM is (the only one, unless coordinated). */
+    public ProcessRole role() { return role; }
 
     public EmulatedDevices devices() { return devices; }
 

@@ -193,6 +193,20 @@ public final class CoordinatorClient implements GlobalTimeCoordinator {
         try {
             throwIfFailed();
             long seq = nextCollectiveSeq.merge(new GroupRank(a.group(), a.rank()), 1L, Long::sum) - 1;
+            return arrive(a, seq);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Joins collective number {@code seq} of the group, numbered by the caller: in the order the
+     * ranks issue them, which may differ from the order in which their streams reach them.
+     */
+    public CompletableFuture<CollectiveTiming> arrive(CollectiveArrival a, long seq) {
+        lock.lock();
+        try {
+            throwIfFailed();
             CompletableFuture<CollectiveTiming> done = new CompletableFuture<>();
             collectives.put(new CollectiveKey(a.group(), seq, a.rank()), done);
             send(new Message.CollectiveArrive(a.group(), seq, a.op(), a.bytes(), a.rank(), a.ranks(), a.arrivalNanos()));
@@ -304,8 +318,9 @@ public final class CoordinatorClient implements GlobalTimeCoordinator {
         }
     }
 
+    /** Only while no GRANT has arrived: once one has, the coordinator counts this client as running. */
     private void reReportIfBlocked() {
-        if (blocked && failure == null) {
+        if (blocked && grantedTime < 0 && failure == null) {
             send(new Message.Blocked(wakeSupplier.getAsLong(), seen));
         }
     }

@@ -1,186 +1,140 @@
 package dev.chronoscope.engine.device.cpu;
 
-import dev.chronoscope.engine.device.DType;
-import dev.chronoscope.engine.device.DevicePtr;
-import dev.chronoscope.engine.device.FillSpec;
-import dev.chronoscope.engine.device.KernelLaunch;
-import dev.chronoscope.engine.kernels.CpuKernels;
-import dev.chronoscope.engine.kernels.SeededFill;
+import dev.chronoscope.engine.kernels.Simd;
 import dev.chronoscope.engine.model.ModelConfig;
 import dev.chronoscope.engine.model.ModelConfigs;
+import dev.chronoscope.engine.profiling.ProfileCase;
+import dev.chronoscope.engine.profiling.ProfileOptions;
+import dev.chronoscope.engine.profiling.ProfileRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import static dev.chronoscope.engine.device.KernelNames.*;
 
 /**
- * Times each CPU kernel of a model over a grid of shapes, for calibrating the {@code cpu-local}
- * device: one CSV row per shape, {@code kernel,feature=value;...,duration_ns}, where the duration
- * is the median of the timed repetitions (after a warm-up) of the kernel alone.
+ * Times the engine's CPU kernels (every operator of DESIGN §8) over a grid of shapes, for
+ * calibrating the {@code cpu-local} device, into the project's sample CSV
+ * ({@link ProfileRunner} describes the stream). Collectives have their own main,
+ * {@code engine.profiling.CollectiveProfiler}.
  */
-@Command(name = "kernel-profiler", mixinStandardHelpOptions = true, description = "Profile the engine's CPU kernels.")
+@Command(name = "kernel-profiler", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Profile the engine's CPU kernels into a sample CSV.")
 public final class KernelProfiler implements Callable<Integer> {
-    @Option(names = "--model", description = "preset or config.json (default: ${DEFAULT-VALUE})", defaultValue = "tiny")
+    @Option(names = "--model", description = "preset or config.json whose shapes are profiled (default: ${DEFAULT-VALUE})", defaultValue = "tiny")
     String model;
-    @Option(names = "--tp", description = "tensor-parallel degree the shapes are split for (default: ${DEFAULT-VALUE})", defaultValue = "1")
-    int tp;
-    @Option(names = "--reps", description = "timed repetitions per shape (default: ${DEFAULT-VALUE})", defaultValue = "5")
-    int reps;
-    @Option(names = "--max-tokens", description = "largest num_tokens in the grid (default: ${DEFAULT-VALUE})", defaultValue = "512")
-    int maxTokens;
-    @Option(names = "--out", description = "CSV file to write (default: standard output)")
-    Path out;
-
-    private final CpuMemory memory = new CpuMemory(Long.MAX_VALUE);
-    private final Map<String, DevicePtr> buffers = new HashMap<>();
+    @Option(names = "--widths", split = ",", paramLabel = "H", description = "hidden sizes to profile: variants of the model with "
+            + "its head size, and heads, KV heads, intermediate and vocabulary sizes scaled alike (default: the model's own)")
+    List<Integer> widths = new ArrayList<>();
+    @Option(names = "--tp", split = ",", description = "tensor-parallel degrees the shapes are split for (default: 1)")
+    List<Integer> tps = new ArrayList<>(List.of(1));
+    @Option(names = "--ops", split = ",", description = "kernels to profile (default: every operator of DESIGN §8)")
+    List<String> ops = new ArrayList<>();
+    @Option(names = "--tokens", split = ",", description = "token counts for the per-token kernels (default: powers of 2 from 1 to 4096)")
+    List<Integer> tokens = new ArrayList<>(powersOfTwo(1, 4096));
+    @Option(names = "--prefill-batches", split = ",", description = "sequences per prefill (default: ${DEFAULT-VALUE})", defaultValue = "1,4")
+    List<Integer> prefillBatches;
+    @Option(names = "--prefill-lengths", split = ",", description = "new tokens per prefill sequence (default: ${DEFAULT-VALUE})", defaultValue = "16,64,256,1024")
+    List<Integer> prefillLengths;
+    @Option(names = "--prefill-cached", split = ",", description = "cached tokens before each prefill chunk (default: ${DEFAULT-VALUE})", defaultValue = "0,512")
+    List<Integer> prefillCached;
+    @Option(names = "--decode-batches", split = ",", description = "sequences per decode (default: ${DEFAULT-VALUE})", defaultValue = "1,4,16,64")
+    List<Integer> decodeBatches;
+    @Option(names = "--decode-contexts", split = ",", description = "context length of each decoding sequence (default: ${DEFAULT-VALUE})", defaultValue = "16,128,1024,4096")
+    List<Integer> decodeContexts;
+    @Option(names = "--clock", description = "what a kernel's duration is: 'cpu' (the thread's CPU time, steady on a busy machine) "
+            + "or 'wall' (default: ${DEFAULT-VALUE})", defaultValue = "cpu")
+    String clock;
+    @Mixin ProfileOptions options;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new KernelProfiler()).execute(args));
+        System.exit(new CommandLine(new KernelProfiler())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> ProfileRunner.usageError(cmd, "kernel-profiler", e))
+                .execute(args));
     }
 
     @Override
     public Integer call() throws IOException {
-        ModelConfig c = ModelConfigs.resolve(model);
-        List<String> rows = new ArrayList<>();
-        for (int n = 1; n <= maxTokens; n *= 2) {
-            for (KernelLaunch k : perTokenKernels(c, n)) rows.add(time(k));
-        }
-        for (int q = Math.min(16, maxTokens); q <= maxTokens; q *= 2) rows.add(time(attention(c, ATTN_PREFILL, 1, q, q)));
-        for (int batch : new int[]{1, 4, 16, 32}) {
-            for (int ctx : new int[]{64, 256, 1024}) rows.add(time(attention(c, ATTN_DECODE, batch, 1, ctx)));
-        }
-        if (out == null) {
-            rows.forEach(System.out::println);
-        } else {
-            Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName().toString(), ".tmp");
-            try (PrintStream p = new PrintStream(Files.newOutputStream(tmp))) {
-                rows.forEach(p::println);
-            }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
+        ProfileRunner.run(plan(), options, clock + " clock, vector API " + (Simd.vectorised() ? "on" : "off")
+                + ", " + Runtime.getRuntime().availableProcessors() + " processors");
         return 0;
     }
 
-    /** A buffer of at least {@code count} elements filled with small random values, reused across shapes. */
-    private DevicePtr buffer(String name, DType dtype, long count) {
-        DevicePtr p = buffers.get(name);
-        if (p != null && p.count() >= count) return p;
-        p = memory.allocate(dtype, count);
-        if (dtype.isFloatingPoint()) SeededFill.apply(new FillSpec.SeededUniform(name.hashCode(), 0.5f, 1, (int) count,
-                (int) count, 0, 0, 0, 0, 1), memory.floats(p), 0, (int) count);
-        buffers.put(name, p);
-        return p;
+    /** Every (kernel, shape) asked for, validated up front, in grid order. */
+    List<ProfileCase> plan() {
+        Set<String> wanted = new LinkedHashSet<>(ops.isEmpty() ? OPERATORS : ops);
+        for (String k : wanted) if (!OPERATORS.contains(k)) throw bad("--ops: unknown kernel '" + k + "'; expected some of " + OPERATORS);
+        positive("--tokens", tokens);
+        positive("--prefill-batches", prefillBatches);
+        positive("--prefill-lengths", prefillLengths);
+        positive("--decode-batches", decodeBatches);
+        positive("--decode-contexts", decodeContexts);
+        for (int c : prefillCached) if (c < 0) throw bad("--prefill-cached: expected counts ≥ 0, got " + c);
+        if (!clock.equals("cpu") && !clock.equals("wall")) throw bad("--clock: expected cpu or wall, got '" + clock + "'");
+        KernelCases kernels = new KernelCases(clock.equals("cpu"));
+        List<ProfileCase> plan = new ArrayList<>();
+        for (ModelConfig c : variants()) {
+            for (int tp : tps) {
+                checkSplit(c, tp);
+                for (String k : KernelCases.PER_TOKEN) if (wanted.contains(k)) for (int n : tokens) plan.add(kernels.perToken(k, c, tp, n));
+                if (wanted.contains(ATTN_PREFILL)) {
+                    for (int b : prefillBatches) for (int q : prefillLengths) for (int cached : prefillCached) plan.add(kernels.prefill(c, tp, b, q, cached));
+                }
+                if (wanted.contains(ATTN_DECODE)) {
+                    for (int b : decodeBatches) for (int ctx : decodeContexts) plan.add(kernels.decode(c, tp, b, ctx));
+                }
+            }
+        }
+        return plan;
     }
 
-    private Map<String, Long> shape(ModelConfig c, int n) {
-        Map<String, Long> m = new HashMap<>();
-        m.put(NUM_TOKENS, (long) n);
-        m.put(N_EMBD, (long) c.hiddenSize());
-        m.put(N_HEAD, (long) c.numAttentionHeads());
-        m.put(N_KV_HEAD, (long) c.numKeyValueHeads());
-        m.put(N_EXPANDED_EMBD, (long) c.intermediateSize());
-        m.put(VOCAB_SIZE, (long) c.vocabSize());
-        m.put(NUM_TP_WORKERS, (long) tp);
-        return m;
+    private List<ModelConfig> variants() {
+        ModelConfig base = ModelConfigs.resolve(model);
+        if (widths.isEmpty()) return List.of(base);
+        // Model families grow by adding heads of a fixed size (Llama: 128 from 7B to 70B), so the head size stays.
+        int groups = base.numAttentionHeads() / base.numKeyValueHeads();
+        int unit = base.headDim() * groups;
+        List<ModelConfig> out = new ArrayList<>();
+        for (int h : widths) {
+            if (h <= 0 || h % unit != 0) {
+                throw bad("--widths: " + h + " is not a positive multiple of " + unit + " (head size " + base.headDim() + " × "
+                        + groups + " query heads per KV head of " + base.name() + ")");
+            }
+            int heads = h / base.headDim();
+            int inter = (int) Math.round((double) base.intermediateSize() * h / base.hiddenSize() / 8) * 8;
+            int vocab = (int) Math.round((double) base.vocabSize() * h / base.hiddenSize() / 8) * 8;
+            out.add(new ModelConfig(base.name() + "-h" + h, h, base.numHiddenLayers(), heads, heads / groups,
+                    inter, vocab, base.maxPositionEmbeddings(), base.ropeTheta(), base.rmsNormEps(), base.tieWordEmbeddings(), base.torchDtype()));
+        }
+        return out;
     }
 
-    private List<KernelLaunch> perTokenKernels(ModelConfig c, int n) {
-        int h = c.hiddenSize(), hd = c.headDim(), qkv = (c.numAttentionHeads() + 2 * c.numKeyValueHeads()) / tp * hd;
-        int inter = c.intermediateSize() / tp, vocab = c.vocabSize() / tp, q = c.numAttentionHeads() / tp * hd;
-        Map<String, Long> s = shape(c, n);
-        DevicePtr tokens = buffer("tokens", DType.I32, n), positions = buffer("positions", DType.I32, n);
-        DevicePtr rows = buffer("rows", DType.I32, n), slots = buffer("slots", DType.I32, n);
-        int[] ids = memory.ints(tokens), pos = memory.ints(positions), rowIdx = memory.ints(rows), slot = memory.ints(slots);
-        for (int i = 0; i < n; i++) {
-            ids[i] = i % vocab;
-            pos[i] = i;
-            rowIdx[i] = i;
-            slot[i] = i;
+    private static void checkSplit(ModelConfig c, int tp) {
+        if (tp < 1 || c.numAttentionHeads() % tp != 0 || c.numKeyValueHeads() % tp != 0 || c.intermediateSize() % tp != 0 || c.vocabSize() % tp != 0) {
+            throw bad("--tp: " + c.name() + " (" + c.numAttentionHeads() + " heads, " + c.numKeyValueHeads() + " KV heads, intermediate "
+                    + c.intermediateSize() + ", vocabulary " + c.vocabSize() + ") does not split " + tp + " ways");
         }
-        int kvWidth = c.numKeyValueHeads() / tp * hd;
-        Map<String, Long> cacheShape = new HashMap<>(s);
-        cacheShape.put(BLOCK_SIZE, 16L);
-        DevicePtr x = buffer("x", DType.F32, (long) n * h), y = buffer("y", DType.F32, (long) n * h);
-        DevicePtr qkvOut = buffer("qkv", DType.F32, (long) n * qkv), gu = buffer("gate_up", DType.F32, (long) n * 2 * inter);
-        DevicePtr act = buffer("act", DType.F32, (long) n * inter), attn = buffer("attn", DType.F32, (long) n * q);
-        DevicePtr logits = buffer("logits", DType.F32, (long) n * vocab);
-        DevicePtr temps = buffer("temps", DType.F32, n), topP = buffer("top_p", DType.F32, n);
-        Arrays.fill(memory.floats(temps), 0f);
-        Arrays.fill(memory.floats(topP), 1f);
-        Map<String, Double> eps = Map.of("eps", c.rmsNormEps());
-        return List.of(
-                new KernelLaunch(EMB, s, Map.of("vocab_start", 0.0), List.of(tokens, buffer("w_emb", DType.F32, (long) vocab * h), x)),
-                new KernelLaunch(INPUT_LAYERNORM, s, eps, List.of(x, buffer("w_norm", DType.F32, h), y)),
-                new KernelLaunch(ATTN_PRE_PROJ, s, Map.of(), List.of(y, buffer("w_qkv", DType.F32, (long) h * qkv), qkvOut)),
-                new KernelLaunch(ATTN_ROPE, s, Map.of(), List.of(qkvOut, positions, buffer("cos_sin", DType.F32, (long) maxTokens * hd))),
-                new KernelLaunch(ATTN_KV_CACHE_SAVE, cacheShape, Map.of(), List.of(qkvOut, slots,
-                        buffer("k_save", DType.F32, (long) n * kvWidth), buffer("v_save", DType.F32, (long) n * kvWidth))),
-                new KernelLaunch(ATTN_POST_PROJ, s, Map.of(), List.of(attn, buffer("w_o", DType.F32, (long) q * h), y)),
-                new KernelLaunch(POST_ATTENTION_LAYERNORM, s, eps, List.of(x, buffer("w_norm", DType.F32, h), y)),
-                new KernelLaunch(MLP_UP_PROJ, s, Map.of(), List.of(y, buffer("w_gate_up", DType.F32, (long) h * 2 * inter), gu)),
-                new KernelLaunch(MLP_ACT, s, Map.of(), List.of(gu, act)),
-                new KernelLaunch(MLP_DOWN_PROJ, s, Map.of(), List.of(act, buffer("w_down", DType.F32, (long) inter * h), y)),
-                new KernelLaunch(ADD, s, Map.of(), List.of(x, y, x)),
-                new KernelLaunch(LM_HEAD, s, Map.of(), List.of(y, rows, buffer("w_lm", DType.F32, (long) h * vocab), logits)),
-                new KernelLaunch(SAMPLER, s, Map.of(), List.of(logits, temps, topP, buffer("top_k", DType.I32, n),
-                        buffer("seeds", DType.I64, n), buffer("counters", DType.I64, n), buffer("sampled", DType.I32, n))));
     }
 
-    /** Attention for {@code batch} sequences of {@code q} queries over {@code ctx} cached tokens each. */
-    private KernelLaunch attention(ModelConfig c, String kernel, int batch, int q, int ctx) {
-        int hd = c.headDim(), blockSize = 16, kvWidth = c.numKeyValueHeads() / tp * hd;
-        int qkv = (c.numAttentionHeads() + 2 * c.numKeyValueHeads()) / tp * hd;
-        int blocksPerSeq = (ctx + blockSize - 1) / blockSize, n = batch * q;
-        DevicePtr k = buffer("k_cache", DType.F32, (long) batch * blocksPerSeq * blockSize * kvWidth);
-        DevicePtr v = buffer("v_cache", DType.F32, (long) batch * blocksPerSeq * blockSize * kvWidth);
-        DevicePtr qs = memory.allocate(DType.I32, batch), ql = memory.allocate(DType.I32, batch);
-        DevicePtr cl = memory.allocate(DType.I32, batch), tables = memory.allocate(DType.I32, (long) batch * blocksPerSeq);
-        for (int b = 0; b < batch; b++) {
-            memory.ints(qs)[b] = b * q;
-            memory.ints(ql)[b] = q;
-            memory.ints(cl)[b] = ctx;
-            for (int j = 0; j < blocksPerSeq; j++) memory.ints(tables)[b * blocksPerSeq + j] = b * blocksPerSeq + j;
-        }
-        Map<String, Long> s = shape(c, n);
-        s.put(BATCH_SIZE, (long) batch);
-        s.put(BLOCK_SIZE, (long) blockSize);
-        s.put(MAX_BLOCKS_PER_SEQ, (long) blocksPerSeq);
-        if (kernel.equals(ATTN_PREFILL)) s.put(SUM_Q_KV, (long) batch * q * ctx);
-        else s.put(SUM_KV, (long) batch * ctx);
-        return new KernelLaunch(kernel, s, Map.of(), List.of(buffer("qkv_attn", DType.F32, (long) n * qkv), k, v, qs, ql, cl,
-                tables, buffer("attn_out", DType.F32, (long) n * c.numAttentionHeads() / tp * hd)));
+    private static void positive(String option, List<Integer> values) {
+        for (int v : values) if (v < 1) throw bad(option + ": expected counts ≥ 1, got " + v);
     }
 
-    private String time(KernelLaunch k) {
-        // warm up until the JIT has had a chance at this shape: at least one run, up to 20 or 20 ms
-        long warmStart = System.nanoTime();
-        for (int i = 0; i < 20 && (i == 0 || System.nanoTime() - warmStart < 20_000_000); i++) CpuKernels.run(k, memory);
-        long[] samples = new long[reps];
-        for (int r = 0; r < reps; r++) {
-            long t0 = System.nanoTime();
-            CpuKernels.run(k, memory);
-            samples[r] = System.nanoTime() - t0;
-        }
-        Arrays.sort(samples);
-        StringBuilder features = new StringBuilder();
-        for (var e : new TreeMap<>(k.shape()).entrySet()) {
-            if (!features.isEmpty()) features.append(';');
-            features.append(e.getKey()).append('=').append(e.getValue());
-        }
-        return k.kernel() + "," + features + "," + samples[reps / 2];
+    private static IllegalArgumentException bad(String message) {
+        return new IllegalArgumentException(message);
+    }
+
+    private static List<Integer> powersOfTwo(int from, int to) {
+        List<Integer> out = new ArrayList<>();
+        for (int n = from; n <= to; n *= 2) out.add(n);
+        return out;
     }
 }

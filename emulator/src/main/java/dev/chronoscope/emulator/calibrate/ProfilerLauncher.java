@@ -1,0 +1,64 @@
+package dev.chronoscope.emulator.calibrate;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to start the engine's profilers as child JVMs. The emulator never links against the engine
+ * (DESIGN §2); it only names the profilers' main classes and the engine's classpath.
+ *
+ * @param java       the java executable
+ * @param classpath  the engine jar and its libraries
+ * @param jvmOptions options before the main class
+ */
+public record ProfilerLauncher(Path java, String classpath, List<String> jvmOptions) {
+    /** The engine's profiler of its CPU kernels. */
+    public static final String KERNEL_PROFILER = "dev.chronoscope.engine.device.cpu.KernelProfiler";
+    /** The engine's profiler of its in-process collectives. */
+    public static final String COLLECTIVE_PROFILER = "dev.chronoscope.engine.profiling.CollectiveProfiler";
+    /** The engine's fast kernels use the Vector API; calibrate what the engine runs with it. */
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("--add-modules", "jdk.incubator.vector", "-Xmx3g", "-XX:+UseParallelGC");
+
+    public ProfilerLauncher {
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The profiler of the Chronoscope installation at {@code home} (engine/target/engine.jar and engine/target/lib). */
+    public static ProfilerLauncher forInstallation(Path home) {
+        Path jar = home.resolve("engine/target/engine.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new CalibrationException("the engine is not built: " + jar + " is missing; run './chronoscope --help' once "
+                    + "(it builds what is missing) or './mvnw -pl engine package -DskipTests' in " + home);
+        }
+        return forClasspath(jar + File.pathSeparator + home.resolve("engine/target/lib") + File.separator + "*");
+    }
+
+    /** The profiler on an explicit classpath (tests, development trees). */
+    public static ProfilerLauncher forClasspath(String classpath) {
+        return new ProfilerLauncher(Path.of(System.getProperty("java.home"), "bin", "java"), classpath, DEFAULT_JVM_OPTIONS);
+    }
+
+    /** The profiler of the installation named by the {@code chronoscope.home} system property that ./chronoscope sets. */
+    public static ProfilerLauncher fromSystemProperty() {
+        String home = System.getProperty("chronoscope.home");
+        if (home == null || home.isBlank()) {
+            throw new CalibrationException("cannot find the engine: the system property chronoscope.home is not set; "
+                    + "run calibration through ./chronoscope calibrate, or name the engine's classpath with --engine-classpath");
+        }
+        return forInstallation(Path.of(home));
+    }
+
+    List<String> command(String mainClass, List<String> profilerArguments) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(classpath);
+        cmd.add(mainClass);
+        cmd.addAll(profilerArguments);
+        return cmd;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.chronoscope.emulator.run;
+
+import dev.chronoscope.emulator.coord.CollectiveCostModel;
+import dev.chronoscope.emulator.gpu.catalog.DeviceSpec;
+import dev.chronoscope.emulator.gpu.net.AlphaBetaNetworkModel;
+import dev.chronoscope.emulator.gpu.net.CollectiveOp;
+import dev.chronoscope.emulator.gpu.net.GroupLayout;
+import dev.chronoscope.emulator.gpu.net.NetworkModel;
+
+import java.util.stream.IntStream;
+
+/**
+ * The coordinator's collective durations from the same network model that a single-process
+ * emulation's virtual cluster uses (its default for the device type), so that a collective lasts
+ * the same whether its ranks share a JVM or not. Groups are tensor-parallel groups: ranks
+ * {@code 0..n-1}, placed on nodes by the device's devices-per-node.
+ */
+final class NetworkCostModel implements CollectiveCostModel {
+    private final NetworkModel network;
+    private final int devicesPerNode;
+
+    NetworkCostModel(DeviceSpec spec) {
+        this.network = AlphaBetaNetworkModel.of(spec);
+        this.devicesPerNode = spec.interconnect().devicesPerNode();
+    }
+
+    @Override
+    public long durationNanos(String op, long bytes, int ranks) {
+        GroupLayout layout = GroupLayout.of(IntStream.range(0, ranks).toArray(), devicesPerNode);
+        return network.predict(CollectiveOp.fromKernelName(op), bytes, layout).durationNanos();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.chronoscope.agent.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chronoscope.emulator.coord.CoordinatorOptions;
+import dev.chronoscope.emulator.coord.JoinEnvironment;
+import dev.chronoscope.emulator.coord.server.Coordinator;
+import dev.chronoscope.emulator.run.EmulatedRun;
+import dev.chronoscope.emulator.run.EngineInstallation;
+import dev.chronoscope.emulator.run.RunFailedException;
+import dev.chronoscope.emulator.run.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code emulate --processes per-rank}: the engine's {@code mp} backend, every rank its own JVM with
+ * the agent, joined by the coordinator (DESIGN §10).
+ */
+class PerRankEmulationTest {
+    /** Measured on the host, not emulated: they differ between any two runs. */
+    private static final List<String> HOST_FIELDS = List.of("date", "wall_duration_s", "emulation_wall_duration_s",
+            "speedup", "engine_cpu_s", "engine_peak_rss_bytes");
+    /** Only a per-rank run has them: which processes ran, and each worker's own figures. */
+    private static final List<String> PROCESS_FIELDS = List.of("processes", "rank_processes");
+
+    static Scenario scenario(int tp, String processes, int numPrompts) {
+        return new Scenario("tiny", "h100-sxm", tp, 1, "modeled", processes, 7, null,
+                new Scenario.EngineKnobs(16, null, 16, 0.9, true, true, null, "fcfs"),
+                new Scenario.Workload("random", null, 48, 6, 0.5, null, 20, 1, null, numPrompts, null,
+                        "ttft,tpot,itl,e2el", "99"));
+    }
+
+    private static ObjectNode run(Scenario scenario, EngineInstallation installation, Path out) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        EmulatedRun.Report report = new EmulatedRun(scenario, installation, out, 100_000)
+                .run(new PrintStream(console, true, StandardCharsets.UTF_8), System.err, p -> { });
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("============ Serving Benchmark Result ============");
+        return (ObjectNode) new ObjectMapper().readTree(report.resultFile().toFile());
+    }
+
+    @Test
+    void fourTensorParallelRanksInTheirOwnJvmsGiveTheSameMetricsAsOneJvm(@TempDir Path dir) throws Exception {
+        EngineInstallation installation = TestInstallation.create(dir);
+        ObjectNode single = run(scenario(4, "single", 12), installation, dir.resolve("single"));
+        ObjectNode perRank = run(scenario(4, "per-rank", 12), installation, dir.resolve("per-rank"));
+
+        assertThat(perRank.get("processes").asText()).isEqualTo("per-rank");
+        assertThat(perRank.get("rank_processes")).hasSize(4);
+        for (int rank = 0; rank < 4; rank++) {
+            assertThat(dir.resolve("per-rank/ranks/rank" + rank + "/agent-summary.json")).isRegularFile();
+            assertThat(dir.resolve("per-rank/ranks/rank" + rank + "/stream.bin")).isRegularFile();
+            assertThat(perRank.get("rank_processes").get(rank).get("kernel_events").asLong()).isPositive();
+        }
+        assertThat(perRank.get("completed").asInt()).isEqualTo(12);
+        assertThat(perRank.get("kernel_events").asLong()).isEqualTo(single.get("kernel_events").asLong());
+        for (ObjectNode r : List.of(single, perRank)) {
+            HOST_FIELDS.forEach(r::remove);
+            PROCESS_FIELDS.forEach(r::remove);
+        }
+        assertThat(perRank).isEqualTo(single);
+    }
+
+    @Test
+    void aRankJvmKilledMidRunFailsTheRunWithinTenSecondsNamingItAndKeepsWhatWasRecorded(@TempDir Path dir) throws Exception {
+        CountDownLatch benchmarking = new CountDownLatch(1);
+        OutputStream watch = new OutputStream() {
+            private final StringBuilder line = new StringBuilder();
+
+            @Override
+            public void write(int b) {
+                line.append((char) b);
+                if (line.indexOf("Benchmarking") >= 0) benchmarking.countDown();
+                if (b == '\n') line.setLength(0);
+            }
+        };
+        Path out = dir.resolve("run");
+        AtomicLong killedPid = new AtomicLong(-1), killedAtNanos = new AtomicLong();
+        long[] failedAtNanos = new long[1];
+        assertThatThrownBy(() -> {
+            try {
+                new EmulatedRun(scenario(2, "per-rank", 100_000), TestInstallation.create(dir), out, 0)
+                        .run(new PrintStream(watch, true), System.err, engine -> Thread.ofPlatform().daemon().start(() -> {
+                            try {
+                                if (!benchmarking.await(2, TimeUnit.MINUTES)) return;
+                                ProcessHandle rank1 = engine.descendants().filter(PerRankEmulationTest::isRankOneWorker)
+                                        .findFirst().orElseThrow();
+                                killedPid.set(rank1.pid());
+                                killedAtNanos.set(System.nanoTime());
+                                rank1.destroyForcibly();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }));
+            } finally {
+                failedAtNanos[0] = System.nanoTime();
+            }
+        })
+                .isInstanceOf(RunFailedException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("the coordinated run failed",
+                        "'rank1' (id 2, pid " + killedPid.get() + ")", "the run folder " + out + " keeps what it recorded"));
+        assertThat(killedPid.get()).isPositive();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(failedAtNanos[0] - killedAtNanos.get())).isLessThan(10_000);
+        assertThat(out.resolve("scenario.json")).exists();
+        try (Stream<Path> kept = Files.list(out)) {
+            assertThat(kept.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("stream.bin"));
+        }
+        assertThat(out.resolve("ranks/rank0")).isDirectory();
+    }
+
+    private static boolean isRankOneWorker(ProcessHandle process) {
+        String[] args = process.info().arguments().orElse(new String[0]);
+        return args.length >= 3 && args[args.length - 3].endsWith("WorkerMain") && args[args.length - 1].equals("1");
+    }
+
+    @Test
+    void anEngineJvmWithTheWrongTokenIsRefusedAndStopsAtStart(@TempDir Path dir) throws Exception {
+        EngineInstallation installation = TestInstallation.create(dir);
+        try (Coordinator coordinator = Coordinator.start(CoordinatorOptions.defaults(1))) {
+            List<String> command = new ArrayList<>(List.of(installation.javaExecutable().toString(),
+                    "-javaagent:" + installation.agentJar() + "=gpu=h100-sxm,coordinator=env",
+                    "-cp", installation.engineClasspath(), installation.mainClass(), "--help"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            Map<String, String> join = new JoinEnvironment("127.0.0.1", coordinator.port(), "0".repeat(32), 0, "engine").toMap();
+            builder.environment().putAll(join);
+            Process engine = builder.start();
+            String output = new String(engine.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(engine.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(engine.exitValue()).as(output).isEqualTo(2);
+            assertThat(output).contains("chronoscope interposer agent:", "refused 'engine'", "token");
+            assertThat(coordinator.status().registered()).isZero();
+        }
+    }
+}
