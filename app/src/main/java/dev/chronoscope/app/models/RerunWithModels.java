@@ -6,9 +6,11 @@ import dev.chronoscope.app.viewmodel.WorkbenchViewModel;
 import dev.chronoscope.modeleditor.RerunHandler;
 import dev.chronoscope.modeleditor.RerunRequest;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -49,7 +51,7 @@ public final class RerunWithModels implements RerunHandler {
         whenEnded(rerun, () -> {
             if (rerun.state() == RunState.FINISHED) done.complete(RerunComparison.of(original, rerun, request));
             else done.completeExceptionally(new IllegalStateException("the re-run " + rerun.name() + " "
-                    + rerun.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + rerun.model().message()));
+                    + rerun.state().name().toLowerCase(Locale.ROOT) + ": " + rerun.model().message()));
         });
         return done;
     }
@@ -65,11 +67,11 @@ public final class RerunWithModels implements RerunHandler {
             return picker.pick(ended);
         }
         if (selected.state().isLive()) {
-            throw new IllegalStateException("run " + selected.name() + " is still " + selected.state().name().toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalStateException("run " + selected.name() + " is still " + selected.state().name().toLowerCase(Locale.ROOT)
                     + "; re-run it once it has finished, or select a finished run in the Runs perspective");
         }
         if (selected.state() != RunState.FINISHED) {
-            throw new IllegalStateException("run " + selected.name() + " did not finish (" + selected.state().name().toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalStateException("run " + selected.name() + " did not finish (" + selected.state().name().toLowerCase(Locale.ROOT)
                     + "): there is nothing to compare with; select a finished run");
         }
         return Optional.of(selected);
@@ -81,7 +83,7 @@ public final class RerunWithModels implements RerunHandler {
             return;
         }
         run.stateProperty().addListener(new ChangeListener<>() {
-            @Override public void changed(javafx.beans.value.ObservableValue<? extends RunState> o, RunState was, RunState is) {
+            @Override public void changed(ObservableValue<? extends RunState> o, RunState was, RunState is) {
                 if (is.isLive()) return;
                 run.stateProperty().removeListener(this);
                 action.run();
