@@ -1,11 +1,17 @@
 package dev.chronoscope.app;
 
+import dev.chronoscope.app.models.CommandLineCalibration;
+import dev.chronoscope.app.models.DialogRunPicker;
+import dev.chronoscope.app.models.ModelsPerspective;
+import dev.chronoscope.app.models.PerspectiveSwitch;
+import dev.chronoscope.app.models.RerunWithModels;
 import dev.chronoscope.app.runs.emulate.ChronoscopeHome;
 import dev.chronoscope.app.runs.emulate.EmulateRunLauncher;
 import dev.chronoscope.app.task.FxTaskExecutor;
 import dev.chronoscope.app.task.TaskExecutor;
 import dev.chronoscope.app.view.WorkbenchView;
 import dev.chronoscope.app.viewmodel.WorkbenchViewModel;
+import dev.chronoscope.emulator.models.store.StoreLocation;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -20,6 +26,7 @@ public final class WorkbenchApp extends Application {
     static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
     private TaskExecutor executor;
     private EmulateRunLauncher launcher;
+    private ModelsPerspective models;
 
     @Override
     public void start(Stage stage) {
@@ -27,13 +34,18 @@ public final class WorkbenchApp extends Application {
         launcher = runLauncher();
         WorkbenchViewModel vm = new WorkbenchViewModel(launcher, executor);
         stage.setTitle("Chronoscope workbench");
-        stage.setScene(scene(new WorkbenchView(vm), 1600, 1000));
+        // The Models perspective edits the store emulate children read by default, so a re-run uses its active versions.
+        PerspectiveSwitch perspectives = new PerspectiveSwitch(new WorkbenchView(vm), () -> (models = ModelsPerspective.open(
+                StoreLocation.defaultPath(), CommandLineCalibration.of(ChronoscopeHome.fromSystemProperty()),
+                new RerunWithModels(vm, new DialogRunPicker()))).node());
+        stage.setScene(scene(perspectives, 1600, 1000));
         stage.getIcons().addAll(appIcons());
         stage.show();
     }
 
     @Override
     public void stop() {
+        if (models != null) models.close();
         if (launcher != null) launcher.close();
         if (executor != null) executor.close();
     }

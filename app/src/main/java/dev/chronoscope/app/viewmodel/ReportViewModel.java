@@ -30,7 +30,8 @@ public final class ReportViewModel {
     private final ReadOnlyObjectWrapper<RunMetrics> metricsB = new ReadOnlyObjectWrapper<>();
     private long seenA = -1, seenB = -1;
 
-    ReportViewModel(ObservableList<RunViewModel> runs) {
+    /** @param runs the runs A and B are chosen from (the workbench's, or just the two a re-run compares) */
+    public ReportViewModel(ObservableList<RunViewModel> runs) {
         this.runs = runs;
         runA.addListener((o, a, b) -> { seenA = -1; refresh(); });
         runB.addListener((o, a, b) -> { seenB = -1; refresh(); });

@@ -44,12 +44,15 @@ public final class WorkbenchViewModel {
      * launches nothing and returns empty (the editor already shows why).
      */
     public Optional<RunViewModel> launch() {
-        Optional<Scenario> s = scenario.scenario();
-        if (s.isEmpty()) return Optional.empty();
+        return scenario.scenario().map(this::launch);
+    }
+
+    /** Launches {@code s} (e.g. an earlier run's scenario, for a re-run) as a new run and selects it. */
+    public RunViewModel launch(Scenario s) {
         RunModel model = new RunModel();
-        RunViewModel run = add("#" + (++launched) + " " + s.get().label(), s.get(), model);
-        executor.execute(() -> launcher.launch(s.get(), model), run::launched, run::launchFailed);
-        return Optional.of(run);
+        RunViewModel run = add("#" + (++launched) + " " + s.label(), s, model);
+        executor.execute(() -> launcher.launch(s, model), run::launched, run::launchFailed);
+        return run;
     }
 
     /**

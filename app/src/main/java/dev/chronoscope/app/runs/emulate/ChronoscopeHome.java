@@ -33,6 +33,11 @@ public record ChronoscopeHome(Path root) {
 
     /** {@code chronoscope emulate ARGS} as a child JVM of this one's java. */
     public List<String> emulateCommand(List<String> args) {
+        return command("emulate", args);
+    }
+
+    /** {@code chronoscope SUBCOMMAND ARGS} (emulate, calibrate, models, …) as a child JVM of this one's java. */
+    public List<String> command(String subcommand, List<String> args) {
         Path missing = missingJar();
         if (missing != null) {
             throw new IllegalStateException(missing + " is missing; build with ./mvnw -DskipTests package (./chronoscope does it on first use)");
@@ -44,7 +49,7 @@ public record ChronoscopeHome(Path root) {
         c.add("-cp");
         c.add(root.resolve("emulator/target/emulator.jar") + File.pathSeparator + root.resolve("emulator/target/lib") + File.separator + "*");
         c.add(CLI_MAIN);
-        c.add("emulate");
+        c.add(subcommand);
         c.addAll(args);
         return c;
     }

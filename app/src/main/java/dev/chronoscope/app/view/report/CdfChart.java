@@ -11,10 +11,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** An empirical CDF of one latency metric, with a series per run. */
-final class CdfChart extends LineChart<Number, Number> {
+public final class CdfChart extends LineChart<Number, Number> {
     private static final int MAX_POINTS = 200;
 
-    CdfChart(String title, String unit) {
+    public CdfChart(String title, String unit) {
         super(new NumberAxis(), new NumberAxis(0, 1, 0.25));
         setTitle(title);
         getXAxis().setLabel(unit);
@@ -40,7 +40,7 @@ final class CdfChart extends LineChart<Number, Number> {
         return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
-    void show(String nameA, Distribution a, String nameB, Distribution b) {
+    public void show(String nameA, Distribution a, String nameB, Distribution b) {
         getData().clear();
         if (a != null) getData().add(series(nameA, a));
         if (b != null) getData().add(series(nameB, b));

@@ -5,6 +5,7 @@ import dev.chronoscope.app.runs.RunMetrics;
 import dev.chronoscope.app.viewmodel.ReportViewModel;
 import dev.chronoscope.app.viewmodel.RunViewModel;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -48,7 +49,7 @@ public final class ReportView extends ScrollPane {
         blockA.textProperty().bind(vm.resultBlockProperty());
         TextArea blockB = block("report-block-b");
         blockB.textProperty().bind(vm.resultBlockBProperty());
-        TableView<MetricDiff> table = diffTable();
+        TableView<MetricDiff> table = diffTable(vm.diff());
         Label diffTitle = new Label("Comparison (B against A)");
         diffTitle.getStyleClass().add("section-title");
         VBox diffBox = new VBox(4, diffTitle, table);
@@ -89,8 +90,9 @@ public final class ReportView extends ScrollPane {
         return t;
     }
 
-    private TableView<MetricDiff> diffTable() {
-        TableView<MetricDiff> t = new TableView<>(vm.diff());
+    /** The metrics diff table (B against A, green better, red worse) over {@code rows}; also shown after a re-run. */
+    public static TableView<MetricDiff> diffTable(ObservableList<MetricDiff> rows) {
+        TableView<MetricDiff> t = new TableView<>(rows);
         t.setId("report-diff");
         t.setPrefHeight(360);
         t.setPrefWidth(520);
