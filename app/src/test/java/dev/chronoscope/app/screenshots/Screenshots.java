@@ -126,7 +126,7 @@ public final class Screenshots {
         Path dir = Files.createTempDirectory("chronoscope-shared-prefix");
         Path dataset = dir.resolve("shared-prefix.json");
         Files.writeString(dataset, SharedPrefixChats.json(60));
-        Path folder = dir.resolve("run");
+        Path folder = dir.resolve("llama-3-8b-shared-prefix");
         List<String> args = List.of("--model", "llama-3-8b", "--gpu", "h100-sxm", "--dataset", "sharegpt",
                 "--dataset-path", dataset.toString(), "--num-prompts", "60", "--request-rate", "6", "--seed", "3",
                 "--out", folder.toString());
