@@ -56,7 +56,7 @@ public final class KvBlockEvents {
         Object input = LAST_INPUT.get();
         try {
             if (input != null && stepIndexOf(input) == index) {
-                LAST_INPUT.remove();
+                LAST_INPUT.set(null);
                 report((List<?>) sequences.invoke(input), start);
             }
         } catch (RuntimeException | Error e) {
