@@ -3,6 +3,7 @@ package dev.chronoscope.agent;
 import dev.chronoscope.agent.intercept.DevicesOpenAdvice;
 import dev.chronoscope.agent.intercept.EngineStartAdvice;
 import dev.chronoscope.agent.intercept.EngineStepAdvice;
+import dev.chronoscope.agent.intercept.ExecutorStepAdvice;
 import dev.chronoscope.agent.intercept.MainAdvice;
 import dev.chronoscope.agent.intercept.RequestSubmitAdvice;
 import dev.chronoscope.agent.multiprocess.MultiprocessCallRewriter;
@@ -19,10 +20,14 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.jar.JarFile;
 
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
@@ -30,7 +35,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * MAIN args} runs the unchanged engine GPU-free. In order: virtual {@code nanoTime} inside the JDK's
  * timed waits; the emulation session (virtual GPUs, clock, run folder); call-site rewriting of the
  * engine's clocks, thread creation and exit; advice on {@code Devices.open}, the engine core's step
- * and submit (host overhead), and the main class's {@code main}, which then runs emulated.
+ * and submit (host overhead), the executor's {@code execute} (block tables for the KV map), and the
+ * main class's {@code main}, which then runs emulated.
  */
 public final class InterposerAgent {
     static final String ENGINE_PACKAGE = "dev.chronoscope.engine.";
@@ -76,6 +82,10 @@ public final class InterposerAgent {
                         .visit(Advice.to(EngineStepAdvice.class).on(named("step").and(takesArguments(0))))
                         .visit(Advice.to(RequestSubmitAdvice.class).on(named("submit")))
                         .visit(Advice.to(EngineStartAdvice.class).on(named("start").and(isStatic()).and(takesArguments(3)))))
+                .type(hasSuperType(named(ENGINE_PACKAGE + "executor.ModelExecutor")).and(not(isInterface())))
+                .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(ExecutorStepAdvice.class)
+                        .on(named("execute").and(not(isAbstract())).and(takesArguments(1))
+                                .and(takesArgument(0, named(ENGINE_PACKAGE + "executor.StepInput"))))))
                 .type(named(mainClass))
                 .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(MainAdvice.class)
                         .on(named("main").and(isStatic()).and(takesArguments(String[].class)))))

@@ -8,10 +8,11 @@ import dev.chronoscope.emulator.stream.event.StreamEvent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Reads a past run back from its folder (docs/protocol.md, "Run folder"): the stream file's events,
- * then every kernel of the columnar store, then the run's end, into a {@link RunModel}.
+ * Reads a past run back from its folder (docs/protocol.md, "Run folder"): the stream file's events
+ * and the columnar store's kernels in time order, then the run's end, into a {@link RunModel}.
  */
 public final class RunFolderLoader {
     private RunFolderLoader() {}
@@ -22,20 +23,32 @@ public final class RunFolderLoader {
         RunFolder folder = RunFolder.at(dir);
         model.folder(dir);
         StreamEvent.RunEnd end = null;
-        try (StreamReader events = folder.openEvents()) {
+        try (KernelStore kernels = Files.isDirectory(folder.kernelsDir()) ? folder.openKernels() : null;
+             StreamReader events = folder.openEvents()) {
+            List<KernelTrack> tracks = kernels == null ? List.of() : kernels.tracks();
+            long[] next = new long[tracks.size()];
             for (StreamEvent e : events) {
-                if (e instanceof StreamEvent.RunEnd r) end = r;
-                else model.accept(e);
-            }
-        }
-        if (Files.isDirectory(folder.kernelsDir())) {
-            try (KernelStore kernels = folder.openKernels()) {
-                for (KernelTrack track : kernels.tracks()) {
-                    for (long i = 0; i < track.size(); i++) model.accept(track.kernel(i));
+                if (e instanceof StreamEvent.RunEnd r) {
+                    end = r;
+                    continue;
                 }
+                // Kernels merged in time order with the stream's memcpys on the same rows: appended in
+                // order, a row's spans stay sorted; kernels after all of them would each be an insert.
+                acceptKernels(tracks, next, e.time(), model);
+                model.accept(e);
             }
+            acceptKernels(tracks, next, Long.MAX_VALUE, model);
         }
         model.accept(end != null ? end : new StreamEvent.RunEnd(model.virtualTime(), "error",
                 dir + ": the stream has no run end (the run did not finish)"));
+    }
+
+    private static void acceptKernels(List<KernelTrack> tracks, long[] next, long before, RunModel model) {
+        for (int t = 0; t < tracks.size(); t++) {
+            KernelTrack track = tracks.get(t);
+            long i = next[t];
+            for (; i < track.size() && track.start(i) < before; i++) model.accept(track.kernel(i));
+            next[t] = i;
+        }
     }
 }

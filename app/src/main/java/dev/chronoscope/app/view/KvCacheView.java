@@ -1,17 +1,14 @@
 package dev.chronoscope.app.view;
 
+import dev.chronoscope.app.runs.KvBlockMap;
 import dev.chronoscope.app.runs.RunModel;
 import dev.chronoscope.app.runs.StepLog;
 import dev.chronoscope.app.timeline.PlotRaster;
-import dev.chronoscope.emulator.stream.event.StreamEvent;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The KV cache over virtual time: a block map (x = time, y = block id, colour = the request that
@@ -58,35 +55,25 @@ public final class KvCacheView extends LiveCanvas {
     }
 
     private void drawBlockMap(GraphicsContext gc, double plotW, double top, double h, double t1) {
-        List<StreamEvent.KvBlocks> entries = model.kv().snapshot();
         if (!hasBlockMap()) {
             drawBlocksInUse(gc, plotW, top, h, t1);
             return;
         }
-        int maxBlock = Math.max(1, model.kv().maxBlockId() + 1);
+        int numBlocks = Math.max(1, model.kv().maxBlockId() + 1);
         int w = (int) plotW, hh = (int) h;
         blocks.reset(w, hh, 0xfff6f8fb);
-        Map<String, StreamEvent.KvBlocks> held = new HashMap<>();
-        int[] owners = new int[maxBlock];
-        int e = 0;
-        for (int px = 0; px < w; px++) {
-            double t = (px + 1) / plotW * t1;
-            while (e < entries.size() && entries.get(e).time() <= t) {
-                StreamEvent.KvBlocks k = entries.get(e++);
-                if (k.blockIds().length == 0) held.remove(k.requestId()); else held.put(k.requestId(), k);
-            }
-            java.util.Arrays.fill(owners, 0);
-            for (StreamEvent.KvBlocks k : held.values()) {
-                int color = requestColor(k.requestId());
-                for (int i = 0; i < k.blockIds().length; i++) {
-                    int b = k.blockIds()[i];
-                    owners[b] = i < k.sharedBlocks() ? PlotRaster.argb(SHARED) : color;
-                }
-            }
-            for (int b = 0; b < maxBlock; b++) {
-                if (owners[b] == 0) continue;
-                int y0 = (int) ((double) b / maxBlock * hh), y1 = (int) Math.max(y0 + 1, (double) (b + 1) / maxBlock * hh);
-                blocks.fill(px, hh - y1, px + 1, hh - y0, owners[b]);
+        KvBlockMap map = KvBlockMap.sample(model.kv().snapshot(), 0, (long) Math.ceil(t1), w, hh, numBlocks);
+        int shared = PlotRaster.argb(SHARED);
+        for (int band = 0; band < map.bands(); band++) {
+            int y0 = hh - (int) ((long) (band + 1) * hh / map.bands()), y1 = hh - (int) ((long) band * hh / map.bands());
+            for (int px = 0; px < w; px++) {
+                int cell = map.cell(px, band);
+                if (cell == KvBlockMap.FREE) continue;
+                // Runs of equal cells along x become one fill.
+                int end = px + 1;
+                while (end < w && map.cell(end, band) == cell) end++;
+                blocks.fill(px, y0, end, y1, cell == KvBlockMap.SHARED ? shared : requestColor(cell));
+                px = end - 1;
             }
         }
         gc.drawImage(blocks.toImage(), LEFT, top);
@@ -95,12 +82,12 @@ public final class KvCacheView extends LiveCanvas {
         gc.setTextBaseline(VPos.CENTER);
         gc.setFill(Axes.TEXT);
         gc.fillText("block 0", LEFT - 6, top + h - 6);
-        gc.fillText("block " + (maxBlock - 1), LEFT - 6, top + 6);
+        gc.fillText("block " + (numBlocks - 1), LEFT - 6, top + 6);
         StepLog.Step last = model.steps().last();
         if (last != null) {
             gc.setFill(Axes.MUTED);
-            gc.fillText(String.format(java.util.Locale.ROOT, "now: %d blocks used, %d free (%.1f %%)", last.kvUsed(), last.kvFree(),
-                    100 * last.kvUsage()), LEFT + plotW, top - 10);
+            gc.fillText(String.format(java.util.Locale.ROOT, "blocks 0–%d of %d shown (the highest used); now: %d blocks used, %d free (%.1f %%)",
+                    numBlocks - 1, last.kvUsed() + last.kvFree(), last.kvUsed(), last.kvFree(), 100 * last.kvUsage()), LEFT + plotW, top - 10);
         }
     }
 
@@ -110,9 +97,9 @@ public final class KvCacheView extends LiveCanvas {
     }
 
     /**
-     * For a stream without per-request block events (the interposer agent reports blocks in use per
-     * engine step, not which request holds which block): the blocks in use after each step, as a
-     * share of the cache, under the last step at or before each pixel column.
+     * For a stream without per-request block events (one recorded before the interposer agent sent
+     * kv_blocks, or from an engine that reports only totals): the blocks in use after each step, as
+     * a share of the cache, under the last step at or before each pixel column.
      */
     private void drawBlocksInUse(GraphicsContext gc, double plotW, double top, double h, double t1) {
         StepLog.Steps s = model.steps().snapshot();
@@ -194,8 +181,10 @@ public final class KvCacheView extends LiveCanvas {
         gc.fillText("0", LEFT - 6, top + hh - 4);
     }
 
-    private static int requestColor(String id) {
-        double hue = (id.hashCode() * 0.618033988749895 % 1 + 1) % 1 * 360;
-        return PlotRaster.argb(Color.hsb(hue, 0.45, 0.85));
+    /** The k-th request's colour: golden-ratio hue steps keep requests that arrived together apart; no gold-like hue. */
+    private static int requestColor(int k) {
+        double hue = (k * 0.618033988749895 + 0.55) % 1 * 360;
+        if (hue > 28 && hue < 68) hue += 40;
+        return PlotRaster.argb(Color.hsb(hue, 0.42, 0.82));
     }
 }

@@ -21,13 +21,14 @@ import javax.imageio.ImageIO;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Saves a 1600×1000 screenshot of every workbench view into a folder (default docs/screenshots),
- * from two REAL emulations ({@code chronoscope emulate} children of the installation in
+ * from three REAL emulations ({@code chronoscope emulate} children of the installation in
  * {@code -Dchronoscope.home}, run folders in a temporary directory). Run it under a display, e.g. {@code xvfb-run -s "-screen 0 1600x1000x24"};
  * the command is in docs/workbench.md.
  */
@@ -94,7 +95,9 @@ public final class Screenshots {
             return null;
         });
         shoot(out, "requests", 2, () -> select(b, 2));
-        shoot(out, "kv-cache", 2, () -> select(b, 3));
+        RunViewModel shared = on(() -> vm.open(emulateSharedPrefixRun()));
+        awaitFinished(shared);
+        shoot(out, "kv-cache", 2, () -> select(shared, 3));
         shoot(out, "console", 2, () -> select(b, 5));
         shoot(out, "report-compare", 3, () -> {
             vm.report().runAProperty().set(a);
@@ -111,6 +114,25 @@ public final class Screenshots {
             return null;
         });
         Platform.exit();
+    }
+
+    /**
+     * A third real emulation, for the KV map: chat requests behind three long system prompts (a
+     * ShareGPT file written here), so prefix caching shares their first blocks. The workbench's
+     * scenario editor offers the random dataset only, so this one runs {@code chronoscope emulate}
+     * directly and the workbench opens its run folder.
+     */
+    private static Path emulateSharedPrefixRun() throws Exception {
+        Path dir = Files.createTempDirectory("chronoscope-shared-prefix");
+        Path dataset = dir.resolve("shared-prefix.json");
+        Files.writeString(dataset, SharedPrefixChats.json(60));
+        Path folder = dir.resolve("llama-3-8b-shared-prefix");
+        List<String> args = List.of("--model", "llama-3-8b", "--gpu", "h100-sxm", "--dataset", "sharegpt",
+                "--dataset-path", dataset.toString(), "--num-prompts", "60", "--request-rate", "6", "--seed", "3",
+                "--out", folder.toString());
+        Process p = new ProcessBuilder(ChronoscopeHome.fromSystemProperty().emulateCommand(args)).inheritIO().start();
+        if (p.waitFor() != 0) throw new IllegalStateException("chronoscope emulate " + args + " exited with status " + p.exitValue());
+        return folder;
     }
 
     private static Object select(RunViewModel run, int tab) {

@@ -24,12 +24,14 @@ public final class EngineEvents implements InvocationHandler {
     private static final String LISTENER = "dev.chronoscope.engine.core.EngineListener";
 
     private final EventSink sink;
+    private final KvBlockEvents kvBlocks;
     private final Map<String, Method> accessors = new HashMap<>();
     /** Output tokens of requests the engine reported finished, until their FINISHED event (the step report) says so. */
     private final Map<String, Integer> outputTokens = new HashMap<>();
 
     private EngineEvents(EventSink sink) {
         this.sink = sink;
+        this.kvBlocks = new KvBlockEvents(sink);
     }
 
     /** Adds a listener to a freshly started engine core. */
@@ -75,17 +77,21 @@ public final class EngineEvents implements InvocationHandler {
         sink.accept(new StreamEvent.SchedulerStep(start, (long) get(report, "stepIndex"), batch, (int) get(report, "numRunning"),
                 (int) get(report, "numWaiting"), (int) get(report, "kvBlocksUsed"), (int) get(report, "kvBlocksFree"),
                 preempted.size()));
-        for (Object id : (List<?>) get(report, "finished")) {
+        List<?> finished = (List<?>) get(report, "finished");
+        kvBlocks.step((long) get(report, "stepIndex"), start, end, preempted, finished);
+        for (Object id : finished) {
             Integer tokens = outputTokens.remove(id);
             sink.accept(new StreamEvent.Request(end, (String) id, RequestPhase.FINISHED, tokens == null ? 0 : tokens));
         }
     }
 
     private void finished(Object stats) throws ReflectiveOperationException {
-        outputTokens.put((String) get(stats, "requestId"), (int) get(stats, "numOutputTokens"));
+        String id = (String) get(stats, "requestId");
+        outputTokens.put(id, (int) get(stats, "numOutputTokens"));
+        kvBlocks.ended(id);
         long firstToken = (long) get(stats, "firstTokenNanos");
         if (firstToken >= 0) {
-            sink.accept(new StreamEvent.Request(firstToken, (String) get(stats, "requestId"), RequestPhase.FIRST_TOKEN, 1));
+            sink.accept(new StreamEvent.Request(firstToken, id, RequestPhase.FIRST_TOKEN, 1));
         }
     }
 
