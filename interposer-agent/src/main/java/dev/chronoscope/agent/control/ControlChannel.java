@@ -35,6 +35,8 @@ public final class ControlChannel {
     public static final String TOKEN_VARIABLE = "CHRONOSCOPE_CONTROL_TOKEN";
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
+    /** Orders an "ok" before the holds its command causes. */
+    private final Object replyOrder = new Object();
     private final Socket socket;
     private final Writer out;
     private final RunController controller;
@@ -69,8 +71,10 @@ public final class ControlChannel {
             ControlChannel channel = new ControlChannel(socket, controller);
             RunController.install(controller);
             emulation.onHold(time -> {
-                stream.flush();
-                channel.send("held " + time);
+                synchronized (channel.replyOrder) {
+                    stream.flush();
+                    channel.send("held " + time);
+                }
             });
             channel.send("hello " + token);
             Thread.ofPlatform().daemon().name("chronoscope-control").start(channel::obey);
@@ -90,9 +94,18 @@ public final class ControlChannel {
                 String command = line.strip();
                 Runnable action = parse(command);
                 if (action == null) continue;
-                // The reply goes out before the command acts, so a "held" line always follows its "ok".
-                send("ok " + command);
-                action.run();
+                if (command.toLowerCase(Locale.ROOT).startsWith("stop")) {
+                    // Stopping waits for the carrier, which may be announcing a hold: reply first.
+                    send("ok " + command);
+                    action.run();
+                    continue;
+                }
+                // The command has acted when its "ok" is read, and a hold it causes is announced after
+                // the "ok": holds are announced under the same lock (the actions only set a limit).
+                synchronized (replyOrder) {
+                    action.run();
+                    send("ok " + command);
+                }
             }
         } catch (IOException e) {
             // The workbench went away: the run goes on uncontrolled, its folder complete.
