@@ -45,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean inProcess;
 
     @Mixin
-    InProcessEngineOptions engine = new InProcessEngineOptions();
+    EngineOptions engine = new EngineOptions();
 
     @Option(names = "--model", description = "Model name to request (default: the first one the server lists);"
             + " with --in-process, the preset or config.json to load.")

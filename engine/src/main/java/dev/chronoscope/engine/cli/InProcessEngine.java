@@ -16,7 +16,7 @@ final class InProcessEngine implements AutoCloseable {
         this.client = new EngineClient(core, backend.tokenizer(), backend.executor().config().name());
     }
 
-    static InProcessEngine start(ModelBackendFactory backends, InProcessEngineOptions options, String model)
+    static InProcessEngine start(ModelBackendFactory backends, EngineOptions options, String model)
             throws Exception {
         ModelBackend backend = backends.create(options.executorSpec(model));
         try {

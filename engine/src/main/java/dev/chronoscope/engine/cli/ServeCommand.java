@@ -5,9 +5,8 @@ import dev.chronoscope.engine.api.ApiServerConfig;
 import dev.chronoscope.engine.client.EngineClient;
 import dev.chronoscope.engine.core.EngineConfig;
 import dev.chronoscope.engine.core.EngineCore;
-import dev.chronoscope.engine.scheduler.SchedulerConfig;
-import dev.chronoscope.engine.scheduler.SchedulingPolicy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
@@ -34,42 +33,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--api-key", description = "Require 'Authorization: Bearer KEY' on /v1 routes.")
     String apiKey;
 
-    @Option(names = "--max-num-seqs", defaultValue = "256", description = "Most requests running at once (default: ${DEFAULT-VALUE}).")
-    int maxNumSeqs;
-
-    @Option(names = "--max-num-batched-tokens", description = "Token budget per step (default: "
-            + SchedulerConfig.DEFAULT_MAX_NUM_BATCHED_TOKENS + " with chunked prefill, else max(max-model-len, "
-            + SchedulerConfig.DEFAULT_MAX_NUM_BATCHED_TOKENS + ")).")
-    Integer maxNumBatchedTokens;
-
-    @Option(names = "--block-size", defaultValue = "16", description = "Tokens per KV block (default: ${DEFAULT-VALUE}).")
-    int blockSize;
-
-    @Option(names = "--gpu-memory-utilization", defaultValue = "0.9", description = "Fraction of device memory for the engine (default: ${DEFAULT-VALUE}).")
-    double gpuMemoryUtilization;
-
-    @Option(names = "--enable-prefix-caching", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Reuse KV blocks of shared prefixes (default: on).")
-    boolean enablePrefixCaching;
-
-    @Option(names = "--enable-chunked-prefill", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Split long prompts over steps (default: on).")
-    boolean enableChunkedPrefill;
-
-    @Option(names = "--max-model-len", description = "Longest sequence, prompt plus output (default: the model's).")
-    Integer maxModelLen;
-
-    @Option(names = "--scheduling-policy", defaultValue = "fcfs", description = "fcfs or priority (default: ${DEFAULT-VALUE}).")
-    String schedulingPolicy;
-
-    @Option(names = {"--tensor-parallel-size", "-tp"}, defaultValue = "1", description = "Tensor-parallel ranks (default: ${DEFAULT-VALUE}).")
-    int tensorParallelSize;
-
-    @Option(names = {"--pipeline-parallel-size", "-pp"}, defaultValue = "1", description = "Pipeline stages (default: ${DEFAULT-VALUE}).")
-    int pipelineParallelSize;
-
-    @Option(names = "--distributed-executor-backend", description = "mp: one process per rank (default: ranks as threads).")
-    String distributedExecutorBackend;
+    @Mixin
+    EngineOptions engine = new EngineOptions();
 
     public ServeCommand(ModelBackendFactory backends) {
         this.backends = backends;
@@ -86,18 +51,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     public Running start() throws Exception {
-        SchedulingPolicy policy = switch (schedulingPolicy) {
-            case "fcfs" -> SchedulingPolicy.FCFS;
-            case "priority" -> SchedulingPolicy.PRIORITY;
-            default -> throw new IllegalArgumentException("--scheduling-policy must be fcfs or priority, got '"
-                    + schedulingPolicy + "'");
-        };
-        EngineConfig config = new EngineConfig(maxNumSeqs, maxNumBatchedTokens == null ? 0 : maxNumBatchedTokens,
-                blockSize, gpuMemoryUtilization, enablePrefixCaching, enableChunkedPrefill,
-                maxModelLen == null ? 0 : maxModelLen, policy);
+        EngineConfig config = engine.engineConfig();
         ApiServerConfig serverConfig = new ApiServerConfig(host, port, apiKey);
-        ModelBackend backend = backends.create(new ExecutorSpec(model, tensorParallelSize, pipelineParallelSize,
-                distributedExecutorBackend));
+        ModelBackend backend = backends.create(engine.executorSpec(model));
         EngineCore core = null;
         try {
             core = EngineCore.start(backend.executor(), config);
@@ -124,7 +80,7 @@ public final class ServeCommand implements Callable<Integer> {
         EngineCore core = running.core();
         System.out.printf("Serving %s on http://%s:%d (KV cache: %d blocks of %d tokens, max_model_len %d,"
                         + " max_num_batched_tokens %d)%n", backendName(running), running.server().host(),
-                running.server().port(), core.numKvBlocks(), blockSize, core.maxModelLen(),
+                running.server().port(), core.numKvBlocks(), engine.blockSize, core.maxModelLen(),
                 core.schedulerConfig().maxNumBatchedTokens());
         stopped.await();
         return 0;

@@ -6,16 +6,18 @@ import dev.chronoscope.engine.scheduler.SchedulingPolicy;
 import picocli.CommandLine.Option;
 
 /**
- * The engine knobs of {@code serve} (same names and defaults, as in vLLM), for {@code bench --in-process},
- * which starts the engine in the benchmark's own JVM as {@code vllm bench throughput} does.
+ * The engine knobs, with vLLM's names and defaults: a picocli mixin shared by {@code serve} and by
+ * {@code bench --in-process}, which starts the engine in the benchmark's own JVM as
+ * {@code vllm bench throughput} does.
  */
-public final class InProcessEngineOptions {
+public final class EngineOptions {
 
     @Option(names = "--max-num-seqs", defaultValue = "256", description = "Most requests running at once (default: ${DEFAULT-VALUE}).")
     int maxNumSeqs;
 
     @Option(names = "--max-num-batched-tokens", description = "Token budget per step (default: "
-            + SchedulerConfig.DEFAULT_MAX_NUM_BATCHED_TOKENS + " with chunked prefill).")
+            + SchedulerConfig.DEFAULT_MAX_NUM_BATCHED_TOKENS + " with chunked prefill, else max(max-model-len, "
+            + SchedulerConfig.DEFAULT_MAX_NUM_BATCHED_TOKENS + ")).")
     Integer maxNumBatchedTokens;
 
     @Option(names = "--block-size", defaultValue = "16", description = "Tokens per KV block (default: ${DEFAULT-VALUE}).")
