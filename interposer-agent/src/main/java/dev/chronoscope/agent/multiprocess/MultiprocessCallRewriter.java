@@ -1,16 +1,13 @@
 package dev.chronoscope.agent.multiprocess;
 
+import dev.chronoscope.agent.intercept.EngineClassRewriter;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
-import java.lang.instrument.ClassFileTransformer;
-import java.security.ProtectionDomain;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Rewrites, in the engine's classes only, the calls through which its processes talk to each other
@@ -19,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * frames stay valid. {@code new Socket(...)} becomes {@code new AccountedSocket(...)}, a subclass,
  * so the stack map frames (which name {@code Socket}) stay valid too.
  */
-public final class MultiprocessCallRewriter implements ClassFileTransformer {
+public final class MultiprocessCallRewriter extends EngineClassRewriter {
     private static final String HOOKS = "dev/chronoscope/agent/multiprocess/SocketHooks";
 
     /** {@code owner.name+desc} of instance calls → replacement static descriptor. */
@@ -33,28 +30,20 @@ public final class MultiprocessCallRewriter implements ClassFileTransformer {
     /** Socket constructors that AccountedSocket mirrors; a class using another one is left alone, and named. */
     private static final java.util.Set<String> CONSTRUCTORS = java.util.Set.of("()V", "(Ljava/net/InetAddress;I)V");
 
-    private final String packagePrefix;
-    private final List<String> failures = new CopyOnWriteArrayList<>();
-
     /** @param packagePrefix internal name prefix of the classes to rewrite, e.g. {@code dev/chronoscope/engine/} */
     public MultiprocessCallRewriter(String packagePrefix) {
-        this.packagePrefix = packagePrefix;
+        super(packagePrefix);
     }
 
-    public List<String> failures() { return failures; }
+    @Override
+    protected byte[] rewriteClass(byte[] bytes) {
+        return rewrite(bytes);
+    }
 
     @Override
-    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
-                            ProtectionDomain domain, byte[] bytes) {
-        if (className == null || !className.startsWith(packagePrefix)) return null;
-        try {
-            return rewrite(bytes);
-        } catch (RuntimeException e) {
-            // A class left unrewritten would talk between processes unseen by the coordinator: say so.
-            failures.add(className + ": " + e);
-            System.err.println("chronoscope interposer agent: cannot account the messages of " + className + ": " + e.getMessage());
-            return null;
-        }
+    protected void failed(String className, RuntimeException e) {
+        // A class left unrewritten would talk between processes unseen by the coordinator: say so.
+        System.err.println("chronoscope interposer agent: cannot account the messages of " + className + ": " + e.getMessage());
     }
 
     private static void requireAccountedConstructor(String desc) {

@@ -1,5 +1,6 @@
 package dev.chronoscope.agent.time;
 
+import dev.chronoscope.agent.intercept.EngineClassRewriter;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -7,11 +8,7 @@ import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
-import java.lang.instrument.ClassFileTransformer;
-import java.security.ProtectionDomain;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Rewrites call sites in the engine's classes (and only there) so that they reach the emulation:
@@ -20,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * stack effect (an interface call's receiver becomes the first argument), so frames stay valid.
  * Method references ({@code System::nanoTime}) are rewritten in invokedynamic arguments too.
  */
-public final class EngineCallRewriter implements ClassFileTransformer {
+public final class EngineCallRewriter extends EngineClassRewriter {
     private static final String CLOCK = "dev/chronoscope/agent/time/AgentClock";
     private static final String THREADS = "dev/chronoscope/agent/thread/AgentThreads";
     private static final String BUILDER = "java/lang/Thread$Builder";
@@ -39,27 +36,14 @@ public final class EngineCallRewriter implements ClassFileTransformer {
             "start(Ljava/lang/Runnable;)Ljava/lang/Thread;", "(Ljava/lang/Thread$Builder;Ljava/lang/Runnable;)Ljava/lang/Thread;",
             "factory()Ljava/util/concurrent/ThreadFactory;", "(Ljava/lang/Thread$Builder;)Ljava/util/concurrent/ThreadFactory;");
 
-    private final String packagePrefix;
-    private final List<String> failures = new CopyOnWriteArrayList<>();
-
     /** @param packagePrefix internal name prefix of the classes to rewrite, e.g. {@code dev/chronoscope/engine/} */
     public EngineCallRewriter(String packagePrefix) {
-        this.packagePrefix = packagePrefix;
+        super(packagePrefix);
     }
 
-    /** Classes that could not be rewritten, with the reason; the agent reports them. */
-    public List<String> failures() { return failures; }
-
     @Override
-    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
-                            ProtectionDomain domain, byte[] bytes) {
-        if (className == null || !className.startsWith(packagePrefix)) return null;
-        try {
-            return rewrite(bytes);
-        } catch (RuntimeException e) {
-            failures.add(className + ": " + e);
-            return null;
-        }
+    protected byte[] rewriteClass(byte[] bytes) {
+        return rewrite(bytes);
     }
 
     /** The rewritten class, or null when it has no call to rewrite. */
