@@ -371,7 +371,18 @@ final class Dispatcher {
             }
             EmulatedThread pending = threadBeingResubmitted();
             if (pending == null) {
-                break;
+                EmulatedThread unsure = firstBlockedWithoutPermit();
+                if (unsure == null) {
+                    break;
+                }
+                if (LoomAccess.isUnblockerIdle()) {
+                    // Whatever the unblocker held is visible now: one more look settles it.
+                    if (threadBeingResubmitted() == null && inbox.isEmpty()) {
+                        break;
+                    }
+                    continue;
+                }
+                pending = unsure;
             }
             long realNow = System.nanoTime();
             if (waitedSince == 0) {
@@ -390,6 +401,16 @@ final class Dispatcher {
                 timeline.add(handover.timer, time);
             }
         }
+    }
+
+    /** A monitor-blocked thread the unblocker may hold right now (see LoomAccess.isBlockedWithoutPermit). */
+    private EmulatedThread firstBlockedWithoutPermit() {
+        for (EmulatedThread thread : onMonitor) {
+            if (!thread.queued && LoomAccess.isBlockedWithoutPermit(thread.thread)) {
+                return thread;
+            }
+        }
+        return null;
     }
 
     private EmulatedThread threadBeingResubmitted() {

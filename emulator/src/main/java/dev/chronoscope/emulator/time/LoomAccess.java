@@ -31,6 +31,10 @@ final class LoomAccess {
     private static final int WAIT = constant("WAIT");
     private static final int TIMED_WAIT = constant("TIMED_WAIT");
 
+    private static final String UNBLOCKER_NAME = "VirtualThread-unblocker";
+    private static final String UNBLOCKER_WAIT_METHOD = "takeVirtualThreadListToUnblock";
+    private static volatile Thread unblocker;
+
     private LoomAccess() {
     }
 
@@ -61,6 +65,46 @@ final class LoomAccess {
             return (boolean) BLOCK_PERMIT.getVolatile(virtualThread);
         }
         return state == STARTED || state == UNPARKED || state == UNBLOCKED || state == YIELDED;
+    }
+
+    /**
+     * True when the virtual thread is blocked on monitor entry with neither a pending unblock nor a
+     * place on the JDK's unblock list. That is either a thread that really waits for a monitor
+     * someone holds, or one the unblocker thread has just taken off its list and not yet unblocked
+     * ({@code VirtualThread.unblockVirtualThreads} clears {@code onWaitingList} a few instructions
+     * before it sets {@code blockPermit}); only {@link #isUnblockerIdle} tells the two apart.
+     */
+    static boolean isBlockedWithoutPermit(Thread virtualThread) {
+        int state = (int) STATE.getVolatile(virtualThread) & ~SUSPENDED;
+        return state == BLOCKED
+                && !(boolean) BLOCK_PERMIT.getVolatile(virtualThread)
+                && !(boolean) ON_WAITING_LIST.getVolatile(virtualThread);
+    }
+
+    /**
+     * True when the JDK's unblocker thread is waiting for its next list of threads to unblock, so
+     * it holds no thread between taking it off the list and unblocking it. Costs a stack walk of
+     * that thread; called only while some emulated thread is {@link #isBlockedWithoutPermit}.
+     */
+    static boolean isUnblockerIdle() {
+        Thread unblocker = unblockerThread();
+        if (unblocker == null) {
+            return true;
+        }
+        StackTraceElement[] stack = unblocker.getStackTrace();
+        return stack.length > 0 && UNBLOCKER_WAIT_METHOD.equals(stack[0].getMethodName())
+                && VIRTUAL_THREAD.getName().equals(stack[0].getClassName());
+    }
+
+    private static Thread unblockerThread() {
+        Thread thread = unblocker;
+        if (thread == null || !thread.isAlive()) {
+            thread = Thread.getAllStackTraces().keySet().stream()
+                    .filter(candidate -> UNBLOCKER_NAME.equals(candidate.getName()))
+                    .findFirst().orElse(null);
+            unblocker = thread;
+        }
+        return thread;
     }
 
     /**

@@ -53,6 +53,16 @@ class DeterminismTest {
         }
     }
 
+    @Test
+    void aSlowJdkUnblockerThreadDoesNotChangeTheTimeline() throws Exception {
+        List<String> reference = runProgram();
+        try (SlowUnblocker slow = new SlowUnblocker(TimeUnit.MILLISECONDS.toNanos(1))) {
+            for (int run = 0; run < 2; run++) {
+                assertThat(runProgram()).as("run %d with a slow unblocker", run).isEqualTo(reference);
+            }
+        }
+    }
+
     /** Workers contend for a monitor, a lock and a queue with seeded random timings. */
     private static List<String> runProgram() throws InterruptedException {
         try (Emulation emulation = Emulation.builder().name("determinism").build()) {
