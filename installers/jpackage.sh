@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the Chronoscope workbench installers with JDK 25's jpackage (DESIGN §2, docs/installers.md):
-#   target/jpackage/chronoscope/            app-image (bin/chronoscope, lib/app, lib/runtime)
+#   target/jpackage/chronoscope/            app-image (bin/chronoscope, lib/app, lib/home with the engine,
+#                                           emulator and agent jars, lib/runtime with bin/java)
 #   target/jpackage/chronoscope_<v>_amd64.deb
 # Usage: installers/jpackage.sh <maven-version>   (the Maven profile 'installers' calls it).
-# Needs app/target/app.jar and app/target/lib (./mvnw -pl app -am package), and for the .deb
+# Needs the built jars (./mvnw -DskipTests package), and for the .deb
 # dpkg-deb and fakeroot (Debian/Ubuntu: apt-get install -y fakeroot).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,26 +19,61 @@ app_target="$root/app/target"
 icon="$root/icons/src/main/resources/dev/chronoscope/icons/app/chronoscope-512.png"
 out="$here/target/jpackage"
 
-for f in "$app_target/app.jar" "$app_target/lib" "$icon"; do
-  [ -e "$f" ] || { echo "jpackage.sh: missing $f (build it first: ./mvnw -pl app -am package)" >&2; exit 1; }
+for f in "$app_target/app.jar" "$app_target/lib" "$icon" \
+         "$root/engine/target/engine.jar" "$root/engine/target/lib" \
+         "$root/emulator/target/emulator.jar" "$root/emulator/target/lib" \
+         "$root/interposer-agent/target/interposer-agent.jar"; do
+  [ -e "$f" ] || { echo "jpackage.sh: missing $f (build it first: ./mvnw -DskipTests package)" >&2; exit 1; }
 done
 
 input="$(mktemp -d)"
-trap 'rm -rf "$input"' EXIT
+content="$(mktemp -d)"
+trap 'rm -rf "$input" "$content"' EXIT
 cp "$app_target/app.jar" "$input/"
 cp "$app_target"/lib/*.jar "$input/"
+# The installed layout of InstallationLayout (emulator.install), beside lib/app rather than in it so
+# that these jars stay off the workbench's class path: the workbench and the command line start the
+# engine, the agent and the emulator's CLI as child JVMs from them.
+home="$content/home"
+for component in engine emulator interposer-agent; do
+  mkdir -p "$home/$component"
+  cp "$root/$component/target/$component.jar" "$home/$component/"
+  if [ -d "$root/$component/target/lib" ]; then
+    mkdir -p "$home/$component/lib"
+    cp "$root/$component/target/lib"/*.jar "$home/$component/lib/"
+  fi
+done
 rm -rf "$out"
 mkdir -p "$out"
+# The runtime: Java SE, and the JDK modules the engine (HTTP server, Vector API), the agent
+# (instrumentation, Unsafe for ByteBuddy) and the workbench (JFR, management, JavaFX's desktop hooks) use.
+modules="java.se,jdk.httpserver,jdk.incubator.vector,jdk.unsupported,jdk.unsupported.desktop,jdk.jfr,jdk.management,jdk.attach,jdk.zipfs,jdk.charsets,jdk.localedata,jdk.crypto.ec,jdk.net"
 
 "$JAVA_HOME/bin/jpackage" --type app-image \
   --name chronoscope --app-version "$app_version" \
   --vendor "Chronoscope" --description "GPU-free time-warp emulation of LLM serving, with a JavaFX workbench" \
   --input "$input" --main-jar app.jar --main-class dev.chronoscope.app.Launcher \
   --java-options "--enable-native-access=ALL-UNNAMED" \
+  --java-options "-Dchronoscope.home=\$APPDIR/../home" --app-content "$home" \
+  --add-modules "$modules" \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files" \
   --icon "$icon" --dest "$out"
 
 # The launcher must answer without a display; a broken image stops here, before packaging.
 "$out/chronoscope/bin/chronoscope" --version
+# The runtime keeps bin/java (jpackage strips it by default): emulations, serve, bench and calibrate
+# run in child JVMs of it, and the engine's kernels need the Vector API module.
+"$out/chronoscope/lib/runtime/bin/java" --add-modules jdk.incubator.vector --list-modules 2>/dev/null \
+  | grep -q '^jdk.incubator.vector' || { echo "jpackage.sh: the runtime lacks bin/java or jdk.incubator.vector" >&2; exit 1; }
+# An installed workbench must be able to emulate: one tiny run through the installed launcher.
+check="$(mktemp -d)"
+"$out/chronoscope/bin/chronoscope" models list --models "$check/models.db" >"$check/models.log" 2>&1 \
+  || { echo "jpackage.sh: the installed launcher cannot create a models store:" >&2; tail -n 20 "$check/models.log" >&2; exit 1; }
+"$out/chronoscope/bin/chronoscope" emulate --model tiny --gpu h100-sxm --num-prompts 4 --random-input-len 32 \
+  --random-output-len 4 --models "$check/models.db" --out "$check/run" >"$check/emulate.log" 2>&1 \
+  || { echo "jpackage.sh: the installed launcher cannot emulate:" >&2; tail -n 20 "$check/emulate.log" >&2; exit 1; }
+[ -s "$check/run/result.json" ] || { echo "jpackage.sh: the check emulation wrote no result.json" >&2; exit 1; }
+rm -rf "$check"
 
 # Packaging an existing app-image ignores --icon for the desktop entry (it falls back to the
 # default icon); a resource directory holding <name>.png overrides it.

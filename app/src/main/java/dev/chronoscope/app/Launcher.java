@@ -1,5 +1,6 @@
 package dev.chronoscope.app;
 
+import dev.chronoscope.emulator.cli.ChronoscopeCli;
 import javafx.application.Application;
 
 import java.io.IOException;
@@ -8,8 +9,11 @@ import java.util.Properties;
 
 /**
  * Plain main class: starting the JavaFX {@link Application} subclass directly from the classpath
- * fails with "JavaFX runtime components are missing". {@code --version} and {@code --help} answer
- * without touching JavaFX, so they work with no display (packaged launchers are checked that way).
+ * fails with "JavaFX runtime components are missing". With no arguments it opens the workbench;
+ * {@code --version} answers without touching JavaFX, so it works with no display (packaged launchers
+ * are checked that way); anything else is a command of the {@code chronoscope} command line
+ * ({@code --help}, {@code emulate}, {@code calibrate}, ...), so an installed {@code bin/chronoscope}
+ * does what {@code ./chronoscope} does in a checkout.
  */
 public final class Launcher {
     private Launcher() {}
@@ -20,9 +24,8 @@ public final class Launcher {
             System.out.println("Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
             return;
         }
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println("Usage: chronoscope-workbench [--version | --help]");
-            System.out.println("Opens the Chronoscope workbench window (needs a display).");
+        if (args.length > 0) {
+            ChronoscopeCli.main(args);
             return;
         }
         Application.launch(WorkbenchApp.class, args);

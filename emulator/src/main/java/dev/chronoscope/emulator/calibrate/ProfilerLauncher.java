@@ -1,6 +1,6 @@
 package dev.chronoscope.emulator.calibrate;
 
-import java.io.File;
+import dev.chronoscope.emulator.install.InstallationLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,14 +26,15 @@ public record ProfilerLauncher(Path java, String classpath, List<String> jvmOpti
         jvmOptions = List.copyOf(jvmOptions);
     }
 
-    /** The profiler of the Chronoscope installation at {@code home} (engine/target/engine.jar and engine/target/lib). */
+    /** The profiler of the Chronoscope installation at {@code home} (see {@link InstallationLayout}). */
     public static ProfilerLauncher forInstallation(Path home) {
-        Path jar = home.resolve("engine/target/engine.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new CalibrationException("the engine is not built: " + jar + " is missing; run './chronoscope --help' once "
-                    + "(it builds what is missing) or './mvnw -pl engine package -DskipTests' in " + home);
+        InstallationLayout layout = new InstallationLayout(home);
+        if (!Files.isRegularFile(layout.jar(InstallationLayout.ENGINE))) {
+            throw new CalibrationException("the engine is not built: " + layout.jar(InstallationLayout.ENGINE)
+                    + " is missing; run './chronoscope --help' once (it builds what is missing) or"
+                    + " './mvnw -pl engine package -DskipTests' in " + home);
         }
-        return forClasspath(jar + File.pathSeparator + home.resolve("engine/target/lib") + File.separator + "*");
+        return forClasspath(layout.classpath(InstallationLayout.ENGINE));
     }
 
     /** The profiler on an explicit classpath (tests, development trees). */
@@ -43,7 +44,7 @@ public record ProfilerLauncher(Path java, String classpath, List<String> jvmOpti
 
     /** The profiler of the installation named by the {@code chronoscope.home} system property that ./chronoscope sets. */
     public static ProfilerLauncher fromSystemProperty() {
-        String home = System.getProperty("chronoscope.home");
+        String home = System.getProperty(InstallationLayout.HOME_PROPERTY);
         if (home == null || home.isBlank()) {
             throw new CalibrationException("cannot find the engine: the system property chronoscope.home is not set; "
                     + "run calibration through ./chronoscope calibrate, or name the engine's classpath with --engine-classpath");

@@ -1,7 +1,7 @@
 package dev.chronoscope.emulator.run;
 
-import java.io.File;
-import java.nio.file.Files;
+import dev.chronoscope.emulator.install.InstallationException;
+import dev.chronoscope.emulator.install.InstallationLayout;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,23 +19,17 @@ public record EngineInstallation(Path javaExecutable, String engineClasspath, Pa
      */
     public static final List<String> EMULATION_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
-    /** The launcher's layout under {@code chronoscope.home} (set by ./chronoscope). */
+    /** The engine and agent of the installation under {@code chronoscope.home} (set by ./chronoscope). */
     public static EngineInstallation fromHome() {
-        String home = System.getProperty("chronoscope.home");
-        if (home == null) {
-            throw new ScenarioException("the chronoscope.home system property is not set; run emulate through ./chronoscope");
+        try {
+            InstallationLayout layout = InstallationLayout.fromSystemProperty();
+            layout.require(InstallationLayout.ENGINE, InstallationLayout.AGENT);
+            return new EngineInstallation(Path.of(System.getProperty("java.home"), "bin", "java"),
+                    layout.classpath(InstallationLayout.ENGINE), layout.jar(InstallationLayout.AGENT), ENGINE_MAIN,
+                    EMULATION_JVM_OPTIONS);
+        } catch (InstallationException e) {
+            throw new ScenarioException(e.getMessage());
         }
-        Path root = Path.of(home);
-        Path engineJar = root.resolve("engine/target/engine.jar");
-        Path agentJar = root.resolve("interposer-agent/target/interposer-agent.jar");
-        for (Path p : List.of(engineJar, agentJar)) {
-            if (!Files.isRegularFile(p)) {
-                throw new ScenarioException(p + " is missing; build with ./mvnw -DskipTests package (./chronoscope does it on first use)");
-            }
-        }
-        return new EngineInstallation(Path.of(System.getProperty("java.home"), "bin", "java"),
-                engineJar + File.pathSeparator + root.resolve("engine/target/lib") + File.separator + "*",
-                agentJar, ENGINE_MAIN, EMULATION_JVM_OPTIONS);
     }
 
     /** The child's command line: the engine's main with the agent attached. */

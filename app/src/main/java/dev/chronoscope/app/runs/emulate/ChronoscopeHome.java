@@ -1,29 +1,29 @@
 package dev.chronoscope.app.runs.emulate;
 
-import java.io.File;
+import dev.chronoscope.emulator.install.InstallationLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The built installation that {@code ./chronoscope} runs from ({@code -Dchronoscope.home}): the
- * emulator's jar and libraries (the {@code emulate} command), the engine's jar and the agent's jar
- * (which {@code emulate} starts).
+ * The installation the workbench runs from ({@code -Dchronoscope.home}, set by {@code ./chronoscope}
+ * and by the installed launcher): the emulator's jar and libraries (the {@code emulate} command), the
+ * engine's jar and the agent's jar (which {@code emulate} starts), in either layout of
+ * {@link InstallationLayout}.
  */
 public record ChronoscopeHome(Path root) {
     static final String CLI_MAIN = "dev.chronoscope.emulator.cli.ChronoscopeCli";
 
-    /** From the {@code chronoscope.home} system property (./chronoscope sets it), else the working directory. */
+    /** From the {@code chronoscope.home} system property, else the working directory. */
     public static ChronoscopeHome fromSystemProperty() {
-        String home = System.getProperty("chronoscope.home");
+        String home = System.getProperty(InstallationLayout.HOME_PROPERTY);
         return new ChronoscopeHome(Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath());
     }
 
     /** The jars a run needs, in the order they are checked. */
     public List<Path> requiredJars() {
-        return List.of(root.resolve("emulator/target/emulator.jar"), root.resolve("engine/target/engine.jar"),
-                root.resolve("interposer-agent/target/interposer-agent.jar"));
+        return layout().emulationJars();
     }
 
     /** The first required jar that is missing, or null when the installation is built. */
@@ -45,12 +45,16 @@ public record ChronoscopeHome(Path root) {
         List<String> c = new ArrayList<>();
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         c.add("--enable-native-access=ALL-UNNAMED");
-        c.add("-Dchronoscope.home=" + root);
+        c.add("-D" + InstallationLayout.HOME_PROPERTY + "=" + root);
         c.add("-cp");
-        c.add(root.resolve("emulator/target/emulator.jar") + File.pathSeparator + root.resolve("emulator/target/lib") + File.separator + "*");
+        c.add(layout().classpath(InstallationLayout.EMULATOR));
         c.add(CLI_MAIN);
         c.add(subcommand);
         c.addAll(args);
         return c;
+    }
+
+    private InstallationLayout layout() {
+        return new InstallationLayout(root);
     }
 }
