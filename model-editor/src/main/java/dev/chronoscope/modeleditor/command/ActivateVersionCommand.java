@@ -23,10 +23,9 @@ public final class ActivateVersionCommand implements EditCommand {
 
     @Override public void execute() { target.activateVersion(versionId); }
 
+    /** Undo restores the version active before; when none was, the kernel goes back to its default. */
     @Override public void undo() {
-        if (previousId == 0) throw new IllegalStateException("no version was active before " + label);
-        target.activateVersion(previousId);
+        if (previousId == 0) target.deactivateKernelOf(versionId);
+        else target.activateVersion(previousId);
     }
-
-    @Override public boolean isUndoable() { return previousId != 0; }
 }

@@ -25,11 +25,7 @@ public final class CommandStack {
 
     /** Records a command whose effect already happened (a finished background refit). */
     public void record(EditCommand command) {
-        if (command.isUndoable()) {
-            undo.push(command);
-        } else {
-            undo.clear();
-        }
+        undo.push(command);
         redo.clear();
         update();
     }

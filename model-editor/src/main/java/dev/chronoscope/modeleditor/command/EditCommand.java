@@ -9,7 +9,4 @@ public interface EditCommand {
     void execute();
 
     void undo();
-
-    /** False for an edit the store cannot take back; undo then stops below it. */
-    default boolean isUndoable() { return true; }
 }

@@ -356,7 +356,7 @@ public final class KernelEditorViewModel implements ExclusionTarget, ActivationT
 
     // ---- history
 
-    /** Makes {@code v} its kernel's active version (undoable unless the kernel had none active). */
+    /** Makes {@code v} its kernel's active version; undo goes back to the one before, or to the default. */
     public void activate(ModelVersion v) {
         commands.execute(new ActivateVersionCommand(this, v.id(), activeVersionId.get(), v.label()));
     }
@@ -368,6 +368,17 @@ public final class KernelEditorViewModel implements ExclusionTarget, ActivationT
             activated.accept(v);
             storeChanged.run();
         }, e -> feedback.error("Activating version " + versionId, e));
+    }
+
+    @Override public void deactivateKernelOf(long versionId) {
+        executor.submit("Deactivating the kernel of version " + versionId, ctx -> {
+            store.deactivateKernelOf(versionId);
+            return store.version(versionId).orElseThrow();
+        }, v -> {
+            if (kernel.get() != null && kernel.get().equals(new KernelKey(v.device(), v.kernel()))) activeVersionId.set(0);
+            feedback.status(v.device() + "/" + v.kernel() + " has no active version; the next predictions use its roofline default");
+            storeChanged.run();
+        }, e -> feedback.error("Deactivating the kernel of version " + versionId, e));
     }
 
     /** Overlays {@code v} (null: none) on the plots and diffs it against the shown model. */

@@ -158,6 +158,27 @@ class KernelEditorViewModelTest {
         assertThat(editor.activeVersionId()).isEqualTo(parent.id());
     }
 
+    @Test void undoingTheFirstActivationOfAKernelPutsItBackOnItsRooflineDefault() {
+        ModelVersion fitted = editor.shownVersion();
+        store.deactivateKernelOf(fitted.id());
+        editor.load(new KernelKey(SyntheticStore.DEVICE, SyntheticStore.KERNEL));
+        assertThat(editor.activeVersionId()).isZero();
+        Features f = Features.of("num_tokens", 300, "n_embd", 4096, "tp", 1);
+        Prediction roofline = predict(f);
+
+        editor.activate(fitted);
+        assertThat(predict(f).modelVersion()).isEqualTo(fitted.label());
+
+        vm.commands().undo();
+        assertThat(store.active(SyntheticStore.DEVICE, SyntheticStore.KERNEL)).isEmpty();
+        assertThat(editor.activeVersionId()).isZero();
+        assertThat(predict(f)).isEqualTo(roofline);
+        assertThat(roofline.modelVersion()).isNotEqualTo(fitted.label());
+
+        vm.commands().redo();
+        assertThat(store.active(SyntheticStore.DEVICE, SyntheticStore.KERNEL)).map(ModelVersion::id).contains(fitted.id());
+    }
+
     @Test void aHandEditedCoefficientIsUndoableAndSavesAsAChild() {
         ModelVersion parent = editor.shownVersion();
         double intercept = ModelParameters.of(editor.model()).getFirst().value();

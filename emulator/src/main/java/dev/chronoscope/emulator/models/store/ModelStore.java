@@ -211,6 +211,22 @@ public final class ModelStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Leaves the kernel of {@code versionId} with no active version, so its predictions fall back to
+     * the roofline default again (undoing the first activation of a kernel). The versions stay.
+     */
+    public void deactivateKernelOf(long versionId) {
+        inTransaction(() -> {
+            ModelVersion v = version(versionId).orElseThrow(() -> new StoreException(
+                    "no model version " + versionId + "; 'chronoscope models list' shows the versions"));
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE kernels SET active_version_id = NULL WHERE id = ?")) {
+                ps.setLong(1, kernelId(v.device(), v.kernel()));
+                ps.executeUpdate();
+            }
+            return v;
+        });
+    }
+
     public Optional<ModelVersion> version(long id) {
         return inTransaction(() -> first(queryVersions("v.id = ?", ps -> ps.setLong(1, id))));
     }

@@ -56,6 +56,23 @@ class ModelStoreTest {
     }
 
     @Test
+    void deactivatingLeavesTheKernelOnItsDefaultAndKeepsItsVersions() {
+        try (ModelStore store = ModelStore.open(dir.resolve("m.db"))) {
+            ModelVersion v1 = store.saveVersion(version("h100-sxm", "add", null, 1000));
+            ModelVersion other = store.saveVersion(version("h100-sxm", "emb", null, 10));
+            store.activate(v1.id());
+            store.activate(other.id());
+
+            store.deactivateKernelOf(v1.id());
+
+            assertThat(store.active("h100-sxm", "add")).isEmpty();
+            assertThat(store.active("h100-sxm", "emb")).map(ModelVersion::id).contains(other.id());
+            assertThat(store.versions("h100-sxm", "add")).extracting(ModelVersion::id).containsExactly(v1.id());
+            assertThatThrownBy(() -> store.deactivateKernelOf(999)).hasMessageContaining("no model version 999");
+        }
+    }
+
+    @Test
     void aKernelCannotActivateAnotherKernelsVersionOrAMissingOne() {
         try (ModelStore store = ModelStore.open(dir.resolve("m.db"))) {
             ModelVersion add = store.saveVersion(version("h100-sxm", "add", null, 1000));
