@@ -58,7 +58,8 @@ class ValidateCommandTest {
     void withoutAnInstallationItSaysHowToRunIt() {
         Run r = run("validate", "--quick", "--models", dir.resolve("models.db").toString(), "--out", dir.resolve("v").toString());
         assertThat(r.rc()).isEqualTo(1);
-        assertThat(r.err()).contains("chronoscope validate: the chronoscope.home system property is not set");
+        assertThat(r.err()).contains("chronoscope validate: the system property chronoscope.home is not set")
+                .contains("./chronoscope");
         assertThat(dir.resolve("v")).doesNotExist();
     }
 }
