@@ -146,7 +146,9 @@ class LiveEmulationIT {
         Fx.call(() -> { run.pause(); return null; });
         await(120, () -> run.model().heldAt() >= 0);
         Fx.call(() -> { run.stop(); return null; });
-        await(60, () -> run.model().console().lines().stream().anyMatch(l -> l.startsWith("(chronoscope emulate exited")));
+        // The exit line and the state change reach the view-model separately; wait for both.
+        await(60, () -> !run.state().isLive()
+                && run.model().console().lines().stream().anyMatch(l -> l.startsWith("(chronoscope emulate exited")));
 
         assertThat(run.state()).isEqualTo(RunState.STOPPED);
         assertThat(run.errorProperty().get()).isEmpty();
