@@ -106,7 +106,7 @@ class FailureTest {
             }, Thread::startVirtualThread);
 
             String expected = "deadlock at virtual time 7 ns: every client is blocked with no wake-up ('lonely' (id 0, pid "
-                    + ProcessHandle.current().pid() + ")); pending: collective 'tp' #0 all_reduce has ranks [0] of 2";
+                    + ProcessHandle.current().pid() + ")); pending: collective 'tp' #0 all_reduce of ranks [0, 1]: arrived rank 0 at 7 ns; never arrived: rank 1";
             assertThatThrownBy(() -> coordinator.awaitCompletion(BOUND)).hasMessage(expected);
             assertThatThrownBy(lonely::get).hasMessageContaining(expected);
         }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -81,10 +82,34 @@ public final class CoordinatedProcess implements RemoteCollectives {
 
     @Override
     public void arrive(int[] group, long sequence, CollectiveOp op, long bytes, int groupRank, long arrival, Resolution resolution) {
-        CollectiveArrival arrived = new CollectiveArrival("group" + Arrays.toString(group), op.kernelName(), bytes, groupRank,
-                group.length, arrival);
+        join(new CollectiveArrival(groupName(group), op.kernelName(), bytes, groupRank, group.length, arrival, ranks(group)),
+                sequence, resolution);
+    }
+
+    /**
+     * A send/recv is a rendezvous of two at the coordinator (docs/coordination.md, "Point-to-point
+     * transfers"): sender rank 0, receiver rank 1, in a group of its own per communicator and
+     * direction, numbered by the pair's own sequence as NCCL pairs sends with receives.
+     */
+    @Override
+    public void transfer(int[] group, int from, int to, long sequence, long bytes, boolean sending, long arrival,
+                         Resolution resolution) {
+        String pair = groupName(group) + ":" + from + "->" + to;
+        join(new CollectiveArrival(pair, CollectiveOp.SEND_RECV.kernelName(), bytes, sending ? 0 : 1, 2, arrival,
+                List.of(from, to)), sequence, resolution);
+    }
+
+    private void join(CollectiveArrival arrived, long sequence, Resolution resolution) {
         unparked(() -> client.arrive(arrived, sequence)
                 .thenAccept(timing -> emulation.scheduleAt(0, () -> resolution.resolve(timing.startNanos(), timing.endNanos()))));
+    }
+
+    private static String groupName(int[] group) {
+        return "group" + Arrays.toString(group);
+    }
+
+    private static List<Integer> ranks(int[] group) {
+        return Arrays.stream(group).boxed().toList();
     }
 
     /**
