@@ -17,9 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * This JVM as one client of a coordinated emulation (DESIGN §10): the coordinator connection, the
@@ -33,8 +30,7 @@ public final class CoordinatedProcess implements RemoteCollectives {
     private final CoordinatorClient client;
     private final CoordinatedTimeGate gate;
     private final Emulation emulation;
-    private final ExecutorService calls = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().daemon().name("chronoscope-coordinator-calls").factory());
+    private final PlatformCalls calls = new PlatformCalls("chronoscope-coordinator-calls");
 
     private CoordinatedProcess(ProcessRole role, CoordinatorClient client, Emulation emulation) {
         this.role = role;
@@ -118,18 +114,15 @@ public final class CoordinatedProcess implements RemoteCollectives {
      * unmount holding the lock, and the carrier, running the next event, could then need that lock
      * itself: a deadlock inside one process. So an emulated thread hands the call to a platform
      * thread and spins until it is done (a few microseconds; nothing else in this emulation may run
-     * meanwhile anyway, and the order "SENT before the bytes" is kept).
+     * meanwhile anyway, and the order "SENT before the bytes" is kept). The hand-off itself must not
+     * park either: see {@link PlatformCalls}.
      */
     private void unparked(Runnable call) {
         if (!Thread.currentThread().isVirtual()) {
             call.run();
             return;
         }
-        CompletableFuture<Void> done = CompletableFuture.runAsync(call, calls);
-        while (!done.isDone()) {
-            Thread.onSpinWait();
-        }
-        done.join();
+        calls.runSpinning(call);
     }
 
     /** The coordinator's account of why the run failed, or null while it has not. */
@@ -156,7 +149,6 @@ public final class CoordinatedProcess implements RemoteCollectives {
      */
     public void finish(long finalTime, boolean ok) {
         gate.close();
-        calls.shutdown();
         if (!ok || client.failure() != null) {
             client.close();
             return;
