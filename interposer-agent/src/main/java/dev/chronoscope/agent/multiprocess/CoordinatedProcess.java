@@ -1,11 +1,12 @@
 package dev.chronoscope.agent.multiprocess;
 
-import dev.chronoscope.emulator.coord.CollectiveArrival;
 import dev.chronoscope.emulator.coord.CoordinationFailure;
 import dev.chronoscope.emulator.coord.JoinEnvironment;
 import dev.chronoscope.emulator.coord.client.ClientOptions;
+import dev.chronoscope.emulator.coord.client.CoordinatedCollectives;
 import dev.chronoscope.emulator.coord.client.CoordinatedTimeGate;
 import dev.chronoscope.emulator.coord.client.CoordinatorClient;
+import dev.chronoscope.emulator.coord.client.PlatformCalls;
 import dev.chronoscope.emulator.gpu.RemoteCollectives;
 import dev.chronoscope.emulator.gpu.net.CollectiveOp;
 import dev.chronoscope.emulator.time.Emulation;
@@ -13,8 +14,6 @@ import dev.chronoscope.emulator.time.Emulation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,13 +28,14 @@ public final class CoordinatedProcess implements RemoteCollectives {
     private final ProcessRole role;
     private final CoordinatorClient client;
     private final CoordinatedTimeGate gate;
-    private final Emulation emulation;
+    /** Keeps emulated threads from parking inside the client (see {@link PlatformCalls}). */
     private final PlatformCalls calls = new PlatformCalls("chronoscope-coordinator-calls");
+    private final CoordinatedCollectives collectives;
 
     private CoordinatedProcess(ProcessRole role, CoordinatorClient client, Emulation emulation) {
         this.role = role;
         this.client = client;
-        this.emulation = emulation;
+        this.collectives = new CoordinatedCollectives(client, emulation, calls);
         this.gate = new CoordinatedTimeGate(client, emulation::globalTime, 0, role.name());
         emulation.coordinate(gate);
     }
@@ -63,11 +63,11 @@ public final class CoordinatedProcess implements RemoteCollectives {
     }
 
     void sent(String channel, long seq) {
-        unparked(() -> client.sent(channel, seq));
+        calls.run(() -> client.sent(channel, seq));
     }
 
     void received(String channel, long seq) {
-        unparked(() -> client.received(channel, seq));
+        calls.run(() -> client.received(channel, seq));
     }
 
     /** A message sent at {@code sendTime} arrived: see {@link CoordinatedTimeGate#permitUpTo}. */
@@ -78,51 +78,13 @@ public final class CoordinatedProcess implements RemoteCollectives {
 
     @Override
     public void arrive(int[] group, long sequence, CollectiveOp op, long bytes, int groupRank, long arrival, Resolution resolution) {
-        join(new CollectiveArrival(groupName(group), op.kernelName(), bytes, groupRank, group.length, arrival, ranks(group)),
-                sequence, resolution);
+        collectives.arrive(group, sequence, op, bytes, groupRank, arrival, resolution);
     }
 
-    /**
-     * A send/recv is a rendezvous of two at the coordinator (docs/coordination.md, "Point-to-point
-     * transfers"): sender rank 0, receiver rank 1, in a group of its own per communicator and
-     * direction, numbered by the pair's own sequence as NCCL pairs sends with receives.
-     */
     @Override
     public void transfer(int[] group, int from, int to, long sequence, long bytes, boolean sending, long arrival,
                          Resolution resolution) {
-        String pair = groupName(group) + ":" + from + "->" + to;
-        join(new CollectiveArrival(pair, CollectiveOp.SEND_RECV.kernelName(), bytes, sending ? 0 : 1, 2, arrival,
-                List.of(from, to)), sequence, resolution);
-    }
-
-    private void join(CollectiveArrival arrived, long sequence, Resolution resolution) {
-        unparked(() -> client.arrive(arrived, sequence)
-                .thenAccept(timing -> emulation.scheduleAt(0, () -> resolution.resolve(timing.startNanos(), timing.endNanos()))));
-    }
-
-    private static String groupName(int[] group) {
-        return "group" + Arrays.toString(group);
-    }
-
-    private static List<Integer> ranks(int[] group) {
-        return Arrays.stream(group).boxed().toList();
-    }
-
-    /**
-     * Runs a client call so that the calling emulated thread never parks inside it. The client
-     * takes a lock and writes to a socket; an emulated (virtual) thread that blocked there would
-     * unmount holding the lock, and the carrier, running the next event, could then need that lock
-     * itself: a deadlock inside one process. So an emulated thread hands the call to a platform
-     * thread and spins until it is done (a few microseconds; nothing else in this emulation may run
-     * meanwhile anyway, and the order "SENT before the bytes" is kept). The hand-off itself must not
-     * park either: see {@link PlatformCalls}.
-     */
-    private void unparked(Runnable call) {
-        if (!Thread.currentThread().isVirtual()) {
-            call.run();
-            return;
-        }
-        calls.runSpinning(call);
+        collectives.transfer(group, from, to, sequence, bytes, sending, arrival, resolution);
     }
 
     /** The coordinator's account of why the run failed, or null while it has not. */

@@ -1,24 +1,16 @@
-package dev.chronoscope.agent.multiprocess;
+package dev.chronoscope.emulator.coord.client;
 
 import dev.chronoscope.emulator.time.Emulation;
-import dev.chronoscope.emulator.time.JdkTimeInstrumentation;
-import net.bytebuddy.agent.ByteBuddyAgent;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Emulated threads hand coordinator calls to a platform thread without ever parking. */
 class PlatformCallsTest {
-
-    @BeforeAll
-    static void instrument() {
-        JdkTimeInstrumentation.install(ByteBuddyAgent.install());
-    }
 
     /** With an executor's queue as the hand-off this hung within a second (one thread parked on the queue's lock). */
     @Test
@@ -30,7 +22,7 @@ class PlatformCallsTest {
             for (int t = 0; t < threads; t++) {
                 emulation.start("reader-" + t, () -> {
                     for (int i = 0; i < callsEach; i++) {
-                        calls.runSpinning(() -> {
+                        calls.run(() -> {
                             if (!Thread.currentThread().isVirtual()) onPlatformThreads.incrementAndGet();
                         });
                     }
@@ -42,10 +34,21 @@ class PlatformCallsTest {
     }
 
     @Test
-    void whatTheCallThrowsReachesTheCallerUnwrapped() {
+    void whatTheCallThrowsReachesTheCallerUnwrappedAndAPlatformCallerRunsItItself() throws Exception {
         PlatformCalls calls = new PlatformCalls("test-calls");
-        assertThatThrownBy(() -> calls.runSpinning(() -> {
-            throw new IllegalStateException("the coordinator failed the run");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("the coordinator failed the run");
+        Thread caller = Thread.currentThread();
+        calls.run(() -> assertThat(Thread.currentThread()).isSameAs(caller));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread virtual = Thread.ofVirtual().start(() -> {
+            try {
+                calls.run(() -> {
+                    throw new IllegalStateException("the coordinator failed the run");
+                });
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        virtual.join();
+        assertThat(thrown.get()).isInstanceOf(IllegalStateException.class).hasMessage("the coordinator failed the run");
     }
 }
