@@ -7,6 +7,10 @@ frames over TCP. Run as a script it registers, blocks at each requested virtual 
 
     coord_client.py --port P --token T --name py --id 1 --wakes 100,250,1000
 
+With --recv GROUP,FROM,TO,BYTES it also receives one point-to-point transfer (a pipeline stage's
+activations) at its first grant: it arrives as the receiving end of send_recv #0 from global rank
+FROM to TO, waits until the transfer has ended in virtual time, and prints its start and end.
+
 Port, token, name and id default to the launcher's CHRONOSCOPE_COORD_* environment variables.
 
 Exit status: 0 on success, 1 if the run failed (the coordinator's reason goes to stderr).
@@ -33,6 +37,7 @@ class CoordClient:
         self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._send_lock = threading.Lock()
         self._seen = 0  # GRANT + COLLECTIVE_DONE frames received: echoed in BLOCKED
+        self.done = {}  # (group, seq, rank) -> (start, end) of every completed collective
         hello = {"type": "HELLO", "versions": PROTOCOL_VERSIONS, "token": token, "name": name,
                  "pid": os.getpid() if pid is None else pid}
         if client_id is not None:
@@ -85,14 +90,32 @@ class CoordClient:
             if message["type"] != "HEARTBEAT":
                 return message
 
+    def arrive(self, group, seq, op, nbytes, rank, ranks, arrival, members=None):
+        """Reports that this process's rank reached a collective; a send/recv is op "send_recv" of
+        ranks 2 (rank 0 sends, rank 1 receives) with members [sender, receiver] (global ranks)."""
+        message = {"type": "COLLECTIVE_ARRIVE", "group": group, "seq": seq, "op": op, "bytes": nbytes,
+                   "rank": rank, "ranks": ranks, "arrival": arrival}
+        if members is not None:
+            message["members"] = members
+        self._send(message)
+
     def await_grant(self, earliest_wake_up):
-        """Blocks this process until the coordinator grants it; returns the granted virtual time (ns)."""
-        self._send({"type": "BLOCKED", "wake": earliest_wake_up, "seen": self._seen})
+        """Blocks this process until the coordinator grants it; returns the granted virtual time (ns).
+        A collective that completes meanwhile is recorded in done, and the process reports again,
+        now waking at the collective's end at the latest."""
+        wake = earliest_wake_up
+        self._send({"type": "BLOCKED", "wake": wake, "seen": self._seen})
         while True:
             message = self._read()
             if message["type"] == "GRANT":
                 self._seen += 1
                 return message["time"]
+            if message["type"] == "COLLECTIVE_DONE":
+                self._seen += 1
+                self.done[(message["group"], message["seq"], message["rank"])] = (message["start"], message["end"])
+                wake = message["end"] if wake is None else min(wake, message["end"])
+                self._send({"type": "BLOCKED", "wake": wake, "seen": self._seen})
+                continue
             raise CoordinationError("unexpected while blocked: " + json.dumps(message))
 
     def finish(self, final_time):
@@ -113,6 +136,7 @@ def main():
     parser.add_argument("--name", default=env.get("CHRONOSCOPE_COORD_NAME"))
     parser.add_argument("--id", type=int, default=env.get("CHRONOSCOPE_COORD_ID"))
     parser.add_argument("--wakes", required=True, help="comma-separated virtual times in ns")
+    parser.add_argument("--recv", help="GROUP,FROM,TO,BYTES: receive send_recv #0 from rank FROM at the first grant")
     args = parser.parse_args()
     for required in ("port", "token", "name"):
         if getattr(args, required) is None:
@@ -120,9 +144,16 @@ def main():
     try:
         client = CoordClient(args.host, args.port, args.token, args.name, args.id)
         granted = None
-        for wake in (int(w) for w in args.wakes.split(",")):
+        for i, wake in enumerate(int(w) for w in args.wakes.split(",")):
             granted = client.await_grant(wake)
             print("GRANT", granted, flush=True)
+            if i == 0 and args.recv:
+                group, sender, receiver, nbytes = args.recv.split(",")
+                client.arrive(group, 0, "send_recv", int(nbytes), 1, 2, granted, [int(sender), int(receiver)])
+                granted = client.await_grant(NO_WAKE_UP)
+                start, end = client.done[(group, 0, 1)]
+                print("RECEIVED", start, end, flush=True)
+                print("GRANT", granted, flush=True)
         client.finish(granted)
     except (CoordinationError, OSError) as e:
         print("coordination failed:", e, file=sys.stderr, flush=True)

@@ -38,7 +38,7 @@ final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--time-mode", defaultValue = "modeled", description = "modeled (deterministic) or measured (default: ${DEFAULT-VALUE}).")
     String timeMode;
 
-    @Option(names = "--processes", defaultValue = "single", description = "single: every rank in one engine JVM (default); per-rank: one JVM per rank joined by the coordinator (tensor parallelism only).")
+    @Option(names = "--processes", defaultValue = "single", description = "single: every rank in one engine JVM (default); per-rank: one JVM per rank joined by the coordinator (tensor and pipeline parallelism).")
     String processes;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the workload (default: ${DEFAULT-VALUE}).")

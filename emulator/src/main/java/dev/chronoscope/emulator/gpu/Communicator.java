@@ -79,10 +79,6 @@ public final class Communicator {
             }
             slotOf(stream.device);
             if (peer != null) slotOfRank(peer.rank());
-            if (peer != null && remote != null) {
-                throw new CudaException(CudaError.cudaErrorInvalidValue, op.kernelName() + " to or from rank " + peer.rank()
-                        + ": send/recv between emulated processes is not supported (run pipeline stages in one process)");
-            }
             if (stream.capturing()) {
                 stream.capture.add(new GraphNode.Collective(this, op, bytes, peer));
                 return;
@@ -119,8 +115,12 @@ public final class Communicator {
             PairKey pair = new PairKey(from, to);
             Map<PairKey, Long> counts = sending ? sent : received;
             long sequence = counts.getOrDefault(pair, 0L);
-            r = openTransfers.computeIfAbsent(new PairSequence(from, to, sequence), k -> new Rendezvous(op, bytes,
-                    new int[]{from, to}, "send_recv #" + k.sequence() + " from rank " + from + " to rank " + to));
+            r = openTransfers.computeIfAbsent(new PairSequence(from, to, sequence), k -> {
+                Rendezvous opened = new Rendezvous(op, bytes, new int[]{from, to},
+                        "send_recv #" + k.sequence() + " from rank " + from + " to rank " + to);
+                opened.sequence = k.sequence();
+                return opened;
+            });
             r.requireSame(op, bytes, me);
             counts.put(pair, sequence + 1);
             slot = sending ? 0 : 1;
@@ -140,7 +140,12 @@ public final class Communicator {
             long arrival = Math.max(step.hostTime + cluster.launchLatencyNanos, stream.tail);
             if (remote != null) {
                 r.arrive(step.slot, arrival);
-                remote.arrive(ranks.clone(), r.sequence, r.op, r.bytes, step.slot, arrival, (start, end) -> resolveRemote(r, start, end));
+                RemoteCollectives.Resolution resolution = (start, end) -> resolveRemote(r, start, end);
+                if (r.ranks == ranks) {
+                    remote.arrive(ranks.clone(), r.sequence, r.op, r.bytes, step.slot, arrival, resolution);
+                } else {
+                    remote.transfer(ranks.clone(), r.ranks[0], r.ranks[1], r.sequence, r.bytes, step.slot == 0, arrival, resolution);
+                }
             } else if (r.arrive(step.slot, arrival)) {
                 resolve(r);
             }
@@ -157,11 +162,7 @@ public final class Communicator {
         r.start = r.lastArrival();
         r.end = r.start + p.durationNanos();
         r.resolved = true;
-        if (r.ranks == ranks) {
-            openCollectives.values().remove(r);
-        } else {
-            openTransfers.values().remove(r);
-        }
+        forget(r);
         cluster.emit(new StreamEvent.Collective(r.start, r.end, r.op.kernelName(), r.bytes, r.ranks.clone(), r.arrivals.clone()));
         cluster.markUnblocked();
     }
@@ -173,12 +174,21 @@ public final class Communicator {
             r.start = start;
             r.end = end;
             r.resolved = true;
-            openCollectives.values().remove(r);
+            forget(r);
             cluster.emit(new StreamEvent.Collective(r.start, r.end, r.op.kernelName(), r.bytes, r.ranks.clone(), r.arrivals.clone()));
             cluster.markUnblocked();
             cluster.drainIfUnblocked();
         } finally {
             cluster.lock.unlock();
+        }
+    }
+
+    /** A resolved rendezvous is no longer open: a group collective, or a send/recv (whose ranks are the pair). */
+    private void forget(Rendezvous r) {
+        if (r.ranks == ranks) {
+            openCollectives.values().remove(r);
+        } else {
+            openTransfers.values().remove(r);
         }
     }
 

@@ -15,7 +15,10 @@ final class Rendezvous {
     final int[] ranks;
     final long[] arrivals;
     final String label;
-    /** The k of "the k-th collective issued on the communicator" (issue order, not arrival order). */
+    /**
+     * The k of "the k-th collective issued on the communicator", or for a send/recv of "the k-th
+     * transfer from this sender to this receiver" (issue order, not arrival order).
+     */
     long sequence = -1;
     private int arrivedCount;
     boolean resolved;

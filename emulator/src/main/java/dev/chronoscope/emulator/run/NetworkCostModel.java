@@ -11,9 +11,9 @@ import java.util.stream.IntStream;
 
 /**
  * The coordinator's collective durations from the same network model that a single-process
- * emulation's virtual cluster uses (its default for the device type), so that a collective lasts
- * the same whether its ranks share a JVM or not. Groups are tensor-parallel groups: ranks
- * {@code 0..n-1}, placed on nodes by the device's devices-per-node.
+ * emulation's virtual cluster uses (its default for the device type), so that a collective or a
+ * send/recv lasts the same whether its ranks share a JVM or not: the group's global ranks are
+ * placed on nodes by the device's devices-per-node, as the virtual cluster places them.
  */
 final class NetworkCostModel implements CollectiveCostModel {
     private final NetworkModel network;
@@ -24,9 +24,15 @@ final class NetworkCostModel implements CollectiveCostModel {
         this.devicesPerNode = spec.interconnect().devicesPerNode();
     }
 
+    /** A group of ranks {@code 0..n-1}: a client that names no members. */
     @Override
     public long durationNanos(String op, long bytes, int ranks) {
-        GroupLayout layout = GroupLayout.of(IntStream.range(0, ranks).toArray(), devicesPerNode);
+        return durationNanos(op, bytes, IntStream.range(0, ranks).toArray());
+    }
+
+    @Override
+    public long durationNanos(String op, long bytes, int[] globalRanks) {
+        GroupLayout layout = GroupLayout.of(globalRanks, devicesPerNode);
         return network.predict(CollectiveOp.fromKernelName(op), bytes, layout).durationNanos();
     }
 }

@@ -51,10 +51,6 @@ public record Scenario(String model, String gpu, int tensorParallelSize, int pip
         if (!processes.equals("single") && !processes.equals("per-rank")) {
             throw new ScenarioException("--processes must be single or per-rank, got '" + processes + "'");
         }
-        if (perRank() && pipelineParallelSize > 1) {
-            throw new ScenarioException("--processes per-rank supports tensor parallelism only (-pp " + pipelineParallelSize
-                    + "): send/recv between emulated processes is not built; use --processes single for pipeline stages");
-        }
         if (workload.numPrompts() < 1) throw new ScenarioException("--num-prompts must be at least 1, got " + workload.numPrompts());
         if (!(workload.requestRate() > 0)) throw new ScenarioException("--request-rate must be positive (or inf), got " + workload.requestRate());
         if (!(engine.gpuMemoryUtilization() > 0 && engine.gpuMemoryUtilization() <= 1)) {

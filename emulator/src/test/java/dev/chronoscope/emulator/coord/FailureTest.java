@@ -106,9 +106,35 @@ class FailureTest {
             }, Thread::startVirtualThread);
 
             String expected = "deadlock at virtual time 7 ns: every client is blocked with no wake-up ('lonely' (id 0, pid "
-                    + ProcessHandle.current().pid() + ")); pending: collective 'tp' #0 all_reduce has ranks [0] of 2";
+                    + ProcessHandle.current().pid() + ")); pending: collective 'tp' #0 all_reduce of ranks [0, 1]: arrived rank 0 at 7 ns; never arrived: rank 1";
             assertThatThrownBy(() -> coordinator.awaitCompletion(BOUND)).hasMessage(expected);
             assertThatThrownBy(lonely::get).hasMessageContaining(expected);
+        }
+    }
+
+    @Test
+    void aSendWhoseReceiverNeverArrivesFailsTheRunNamingBothRanks() throws Exception {
+        try (Coordinator coordinator = Coordinator.start(quick(2))) {
+            var sender = CompletableFuture.supplyAsync(() -> {
+                try (CoordinatorClient client = CoordinatorClient.connect(
+                        ClientOptions.local(coordinator.port(), coordinator.token(), "rank0", 0))) {
+                    long now = client.awaitGrant(9);
+                    client.arrive(new CollectiveArrival("pp:0->4", "send_recv", 4096, 0, 2, now, List.of(0, 4)), 0);
+                    return client.awaitGrant(GlobalTimeCoordinator.NO_WAKE_UP);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }, Thread::startVirtualThread);
+            try (CoordinatorClient receiver = CoordinatorClient.connect(
+                    ClientOptions.local(coordinator.port(), coordinator.token(), "rank4", 1))) {
+                receiver.finish(receiver.awaitGrant(5));
+            }
+
+            String expected = "deadlock at virtual time 9 ns: every client is blocked with no wake-up ('rank0' (id 0, pid "
+                    + ProcessHandle.current().pid() + ")); pending: send_recv #0 from rank 0 to rank 4 ('pp:0->4'): "
+                    + "arrived rank 0 at 9 ns; never arrived: rank 4";
+            assertThatThrownBy(() -> coordinator.awaitCompletion(BOUND)).hasMessage(expected);
+            assertThatThrownBy(sender::get).hasMessageContaining(expected);
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +71,47 @@ class PythonClientTest {
                 assertThat(py.exitValue()).isZero();
                 assertThat(jvm.get()).containsExactly(150L, 400L);
                 assertThat(result.finalTimes()).containsEntry("py", 1000L).containsEntry("jvm", 400L);
+            } finally {
+                py.destroyForcibly();
+            }
+        }
+    }
+
+    /** A pipeline stage written in Python receives activations from a JVM stage, in virtual time. */
+    @Test
+    void pythonProcessReceivesAJvmSendThatStartsWhenBothEndsHaveArrived() throws Exception {
+        CollectiveCostModel byPlacement = new CollectiveCostModel() {
+            @Override
+            public long durationNanos(String op, long bytes, int ranks) {
+                throw new AssertionError("members were given: the size-only form must not be asked");
+            }
+
+            @Override
+            public long durationNanos(String op, long bytes, int[] globalRanks) {
+                return bytes + 1_000L * globalRanks[1];
+            }
+        };
+        try (Coordinator coordinator = Coordinator.start(CoordinatorOptions.defaults(2).withCostModel(byPlacement))) {
+            var jvm = CompletableFuture.supplyAsync(() -> {
+                try (CoordinatorClient client = CoordinatorClient.connect(
+                        ClientOptions.local(coordinator.port(), coordinator.token(), "stage0", 0))) {
+                    long now = client.awaitGrant(300);
+                    var sent = client.arrive(new CollectiveArrival("pp:0->4", "send_recv", 2_048, 0, 2, now, List.of(0, 4)), 0);
+                    long resumed = client.awaitGrant(() -> sent.isDone() ? sent.join().endNanos() : GlobalTimeCoordinator.NO_WAKE_UP);
+                    client.finish(resumed);
+                    return resumed;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }, Thread::startVirtualThread);
+            Process py = new ProcessBuilder("python3", SCRIPT.toString(), "--port", String.valueOf(coordinator.port()),
+                    "--token", coordinator.token(), "--name", "stage1", "--id", "1", "--wakes", "100,9000",
+                    "--recv", "pp:0->4,0,4,2048").redirectError(ProcessBuilder.Redirect.PIPE).start();
+            try {
+                coordinator.awaitCompletion(BOUND);
+                long end = 300 + 2_048 + 4_000;
+                assertThat(finish(py)).isEqualTo("GRANT 100\nRECEIVED 300 " + end + "\nGRANT " + end + "\nGRANT 9000\nGOODBYE 9000\n");
+                assertThat(jvm.get()).isEqualTo(end);
             } finally {
                 py.destroyForcibly();
             }

@@ -94,12 +94,6 @@ class ScenarioValidationTest {
     }
 
     @Test
-    void perRankProcessesWithPipelineStagesAreRefusedWithTheAlternative(@TempDir Path dir) {
-        assertRefusedBeforeStarting(scenario("tiny", "h100-sxm", 2, 2, "random", null, "per-rank"), dir.resolve("run"),
-                "--processes per-rank supports tensor parallelism only (-pp 2)");
-    }
-
-    @Test
     void aConfigPathReachesTheEngineAbsoluteBecauseTheEngineRunsInTheRunFolder(@TempDir Path dir) throws Exception {
         Path relative = Path.of("target", "scenario-test-model-" + System.nanoTime());
         Files.createDirectories(relative);

@@ -1,11 +1,12 @@
 package dev.chronoscope.agent.multiprocess;
 
-import dev.chronoscope.emulator.coord.CollectiveArrival;
 import dev.chronoscope.emulator.coord.CoordinationFailure;
 import dev.chronoscope.emulator.coord.JoinEnvironment;
 import dev.chronoscope.emulator.coord.client.ClientOptions;
+import dev.chronoscope.emulator.coord.client.CoordinatedCollectives;
 import dev.chronoscope.emulator.coord.client.CoordinatedTimeGate;
 import dev.chronoscope.emulator.coord.client.CoordinatorClient;
+import dev.chronoscope.emulator.coord.client.PlatformCalls;
 import dev.chronoscope.emulator.gpu.RemoteCollectives;
 import dev.chronoscope.emulator.gpu.net.CollectiveOp;
 import dev.chronoscope.emulator.time.Emulation;
@@ -13,12 +14,8 @@ import dev.chronoscope.emulator.time.Emulation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * This JVM as one client of a coordinated emulation (DESIGN §10): the coordinator connection, the
@@ -31,14 +28,14 @@ public final class CoordinatedProcess implements RemoteCollectives {
     private final ProcessRole role;
     private final CoordinatorClient client;
     private final CoordinatedTimeGate gate;
-    private final Emulation emulation;
-    private final ExecutorService calls = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().daemon().name("chronoscope-coordinator-calls").factory());
+    /** Keeps emulated threads from parking inside the client (see {@link PlatformCalls}). */
+    private final PlatformCalls calls = new PlatformCalls("chronoscope-coordinator-calls");
+    private final CoordinatedCollectives collectives;
 
     private CoordinatedProcess(ProcessRole role, CoordinatorClient client, Emulation emulation) {
         this.role = role;
         this.client = client;
-        this.emulation = emulation;
+        this.collectives = new CoordinatedCollectives(client, emulation, calls);
         this.gate = new CoordinatedTimeGate(client, emulation::globalTime, 0, role.name());
         emulation.coordinate(gate);
     }
@@ -66,11 +63,11 @@ public final class CoordinatedProcess implements RemoteCollectives {
     }
 
     void sent(String channel, long seq) {
-        unparked(() -> client.sent(channel, seq));
+        calls.run(() -> client.sent(channel, seq));
     }
 
     void received(String channel, long seq) {
-        unparked(() -> client.received(channel, seq));
+        calls.run(() -> client.received(channel, seq));
     }
 
     /** A message sent at {@code sendTime} arrived: see {@link CoordinatedTimeGate#permitUpTo}. */
@@ -81,30 +78,13 @@ public final class CoordinatedProcess implements RemoteCollectives {
 
     @Override
     public void arrive(int[] group, long sequence, CollectiveOp op, long bytes, int groupRank, long arrival, Resolution resolution) {
-        CollectiveArrival arrived = new CollectiveArrival("group" + Arrays.toString(group), op.kernelName(), bytes, groupRank,
-                group.length, arrival);
-        unparked(() -> client.arrive(arrived, sequence)
-                .thenAccept(timing -> emulation.scheduleAt(0, () -> resolution.resolve(timing.startNanos(), timing.endNanos()))));
+        collectives.arrive(group, sequence, op, bytes, groupRank, arrival, resolution);
     }
 
-    /**
-     * Runs a client call so that the calling emulated thread never parks inside it. The client
-     * takes a lock and writes to a socket; an emulated (virtual) thread that blocked there would
-     * unmount holding the lock, and the carrier, running the next event, could then need that lock
-     * itself: a deadlock inside one process. So an emulated thread hands the call to a platform
-     * thread and spins until it is done (a few microseconds; nothing else in this emulation may run
-     * meanwhile anyway, and the order "SENT before the bytes" is kept).
-     */
-    private void unparked(Runnable call) {
-        if (!Thread.currentThread().isVirtual()) {
-            call.run();
-            return;
-        }
-        CompletableFuture<Void> done = CompletableFuture.runAsync(call, calls);
-        while (!done.isDone()) {
-            Thread.onSpinWait();
-        }
-        done.join();
+    @Override
+    public void transfer(int[] group, int from, int to, long sequence, long bytes, boolean sending, long arrival,
+                         Resolution resolution) {
+        collectives.transfer(group, from, to, sequence, bytes, sending, arrival, resolution);
     }
 
     /** The coordinator's account of why the run failed, or null while it has not. */
@@ -131,7 +111,6 @@ public final class CoordinatedProcess implements RemoteCollectives {
      */
     public void finish(long finalTime, boolean ok) {
         gate.close();
-        calls.shutdown();
         if (!ok || client.failure() != null) {
             client.close();
             return;

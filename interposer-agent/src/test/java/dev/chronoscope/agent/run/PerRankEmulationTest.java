@@ -41,7 +41,11 @@ class PerRankEmulationTest {
     private static final List<String> PROCESS_FIELDS = List.of("processes", "rank_processes");
 
     static Scenario scenario(int tp, String processes, int numPrompts) {
-        return new Scenario("tiny", "h100-sxm", tp, 1, "modeled", processes, 7, null,
+        return scenario(tp, 1, processes, numPrompts);
+    }
+
+    static Scenario scenario(int tp, int pp, String processes, int numPrompts) {
+        return new Scenario("tiny", "h100-sxm", tp, pp, "modeled", processes, 7, null,
                 new Scenario.EngineKnobs(16, null, 16, 0.9, true, true, null, "fcfs"),
                 new Scenario.Workload("random", null, 48, 6, 0.5, null, 20, 1, null, numPrompts, null,
                         "ttft,tpot,itl,e2el", "99"));
@@ -70,11 +74,44 @@ class PerRankEmulationTest {
         }
         assertThat(perRank.get("completed").asInt()).isEqualTo(12);
         assertThat(perRank.get("kernel_events").asLong()).isEqualTo(single.get("kernel_events").asLong());
-        for (ObjectNode r : List.of(single, perRank)) {
+        assertSameExceptHostFigures(perRank, single);
+    }
+
+    /** Pipeline stages in their own JVMs: every activation send/recv meets at the coordinator. */
+    @Test
+    void twoByTwoTensorAndPipelineRanksInTheirOwnJvmsGiveTheSameMetricsAsOneJvm(@TempDir Path dir) throws Exception {
+        EngineInstallation installation = TestInstallation.create(dir);
+        ObjectNode single = run(scenario(2, 2, "single", 10), installation, dir.resolve("single"));
+        ObjectNode perRank = run(scenario(2, 2, "per-rank", 10), installation, dir.resolve("per-rank"));
+
+        assertThat(perRank.get("rank_processes")).extracting(r -> r.get("process").asText())
+                .containsExactly("rank0", "rank1", "rank2", "rank3");
+        assertThat(perRank.get("completed").asInt()).isEqualTo(10);
+        assertThat(perRank.get("kernel_events").asLong()).isEqualTo(single.get("kernel_events").asLong());
+        assertSameExceptHostFigures(perRank, single);
+    }
+
+    /** Modeled time: two per-rank runs of one scenario write byte-identical streams on every rank. */
+    @Test
+    void twoPerRankPipelineRunsAreIdentical(@TempDir Path dir) throws Exception {
+        EngineInstallation installation = TestInstallation.create(dir);
+        ObjectNode first = run(scenario(1, 2, "per-rank", 6), installation, dir.resolve("first"));
+        ObjectNode second = run(scenario(1, 2, "per-rank", 6), installation, dir.resolve("second"));
+
+        assertSameExceptHostFigures(first, second);
+        for (String stream : List.of("stream.bin", "ranks/rank0/stream.bin", "ranks/rank1/stream.bin")) {
+            assertThat(Files.mismatch(dir.resolve("first").resolve(stream), dir.resolve("second").resolve(stream)))
+                    .as(stream).isEqualTo(-1);
+        }
+    }
+
+    private static void assertSameExceptHostFigures(ObjectNode actual, ObjectNode expected) {
+        ObjectNode a = actual.deepCopy(), e = expected.deepCopy();
+        for (ObjectNode r : List.of(a, e)) {
             HOST_FIELDS.forEach(r::remove);
             PROCESS_FIELDS.forEach(r::remove);
         }
-        assertThat(perRank).isEqualTo(single);
+        assertThat(a).isEqualTo(e);
     }
 
     @Test

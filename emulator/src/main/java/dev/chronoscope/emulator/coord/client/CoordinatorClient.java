@@ -209,7 +209,8 @@ public final class CoordinatorClient implements GlobalTimeCoordinator {
             throwIfFailed();
             CompletableFuture<CollectiveTiming> done = new CompletableFuture<>();
             collectives.put(new CollectiveKey(a.group(), seq, a.rank()), done);
-            send(new Message.CollectiveArrive(a.group(), seq, a.op(), a.bytes(), a.rank(), a.ranks(), a.arrivalNanos()));
+            send(new Message.CollectiveArrive(a.group(), seq, a.op(), a.bytes(), a.rank(), a.ranks(), a.arrivalNanos(),
+                    a.members()));
             return done;
         } finally {
             lock.unlock();

@@ -86,7 +86,7 @@ public final class LocalTimeCoordinator implements GlobalTimeCoordinator {
             pending.remove(key);
             long start = p.arrivals.stream().mapToLong(CollectiveArrival::arrivalNanos).max().orElseThrow();
             CollectiveTiming timing = new CollectiveTiming(start,
-                    start + costModel.durationNanos(arrival.op(), arrival.bytes(), arrival.ranks()));
+                    start + costModel.durationNanos(arrival.op(), arrival.bytes(), arrival.globalRanks()));
             p.waiting.forEach(f -> f.complete(timing));
         }
         return done;

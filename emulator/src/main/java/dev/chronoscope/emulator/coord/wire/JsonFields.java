@@ -65,6 +65,28 @@ final class JsonFields {
         return result;
     }
 
+    /** Absent or null: an empty list; otherwise a non-empty array of distinct integers >= 0. */
+    List<Integer> optionalRankList(String field) throws ProtocolException {
+        if (!node.hasNonNull(field)) {
+            return List.of();
+        }
+        JsonNode value = node.get(field);
+        List<Integer> result = new ArrayList<>();
+        if (value.isArray()) {
+            for (JsonNode element : value) {
+                if (!element.isIntegralNumber() || !element.canConvertToInt() || element.asInt() < 0
+                        || result.contains(element.asInt())) {
+                    break;
+                }
+                result.add(element.asInt());
+            }
+        }
+        if (result.isEmpty() || result.size() != value.size()) {
+            throw wrong(field, "a non-empty array of distinct integers >= 0", value);
+        }
+        return result;
+    }
+
     Message.ClientRef optionalClientRef(String field) throws ProtocolException {
         if (!node.hasNonNull(field)) {
             return null;

@@ -40,9 +40,19 @@ public sealed interface Message {
         public MessageType type() { return MessageType.RECEIVED; }
     }
 
-    /** One rank reached collective number {@code seq} of {@code group} at virtual time {@code arrival}. */
-    record CollectiveArrive(String group, long seq, String op, long bytes, int rank, int ranks, long arrival)
-            implements Message {
+    /**
+     * One rank reached collective number {@code seq} of {@code group} at virtual time {@code arrival}.
+     * {@code members} are the group's global ranks in group order (optional on the wire: empty when
+     * absent, meaning {@code 0..ranks-1}).
+     */
+    record CollectiveArrive(String group, long seq, String op, long bytes, int rank, int ranks, long arrival,
+                            List<Integer> members) implements Message {
+        public CollectiveArrive { members = List.copyOf(members); }
+
+        public CollectiveArrive(String group, long seq, String op, long bytes, int rank, int ranks, long arrival) {
+            this(group, seq, op, bytes, rank, ranks, arrival, List.of());
+        }
+
         public MessageType type() { return MessageType.COLLECTIVE_ARRIVE; }
     }
 

@@ -46,7 +46,7 @@ public final class MessageCodec {
             case RECEIVED -> new Message.Received(f.text("channel"), f.nonNegativeLong("seq"));
             case COLLECTIVE_ARRIVE -> new Message.CollectiveArrive(f.text("group"), f.nonNegativeLong("seq"),
                     f.text("op"), f.nonNegativeLong("bytes"), f.intInRange("rank", 0, Integer.MAX_VALUE),
-                    f.intInRange("ranks", 1, Integer.MAX_VALUE), f.nonNegativeLong("arrival"));
+                    f.intInRange("ranks", 1, Integer.MAX_VALUE), f.nonNegativeLong("arrival"), f.optionalRankList("members"));
             case GOODBYE -> new Message.Goodbye(f.nonNegativeLong("finalTime"));
             case WELCOME -> new Message.Welcome(f.intInRange("version", 1, Integer.MAX_VALUE),
                     f.intInRange("clientId", 0, Integer.MAX_VALUE), f.nonNegativeLong("runStartEpochMillis"),
@@ -77,8 +77,13 @@ public final class MessageCodec {
             }
             case Message.Sent m -> o.put("channel", m.channel()).put("seq", m.seq());
             case Message.Received m -> o.put("channel", m.channel()).put("seq", m.seq());
-            case Message.CollectiveArrive m -> o.put("group", m.group()).put("seq", m.seq()).put("op", m.op())
-                    .put("bytes", m.bytes()).put("rank", m.rank()).put("ranks", m.ranks()).put("arrival", m.arrival());
+            case Message.CollectiveArrive m -> {
+                o.put("group", m.group()).put("seq", m.seq()).put("op", m.op()).put("bytes", m.bytes())
+                        .put("rank", m.rank()).put("ranks", m.ranks()).put("arrival", m.arrival());
+                if (!m.members().isEmpty()) {
+                    m.members().forEach(o.putArray("members")::add);
+                }
+            }
             case Message.Goodbye m -> o.put("finalTime", m.finalTime());
             case Message.Welcome m -> o.put("version", m.version()).put("clientId", m.clientId())
                     .put("runStartEpochMillis", m.runStartEpochMillis()).put("heartbeatMillis", m.heartbeatMillis())

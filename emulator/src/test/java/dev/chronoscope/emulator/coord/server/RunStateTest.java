@@ -1,5 +1,6 @@
 package dev.chronoscope.emulator.coord.server;
 
+import dev.chronoscope.emulator.coord.CollectiveCostModel;
 import dev.chronoscope.emulator.coord.CoordinationFailure;
 import dev.chronoscope.emulator.coord.CoordinatorOptions;
 import dev.chronoscope.emulator.coord.wire.Message;
@@ -164,6 +165,50 @@ class RunStateTest {
         assertThatThrownBy(() -> state.collectiveArrived(1,
                 new Message.CollectiveArrive("tp", 1, "all_reduce", 800, 2, 2, 100)))
                 .hasMessage("collective 'tp' #1: rank 2 is outside 0..1");
+    }
+
+    @Test
+    void aSendWhoseReceiverNeverArrivesIsADeadlockNamingSenderAndReceiver() throws ProtocolException {
+        state.goodbye(1, new Message.Goodbye(40));
+        state.collectiveArrived(0, new Message.CollectiveArrive("group[0, 2]:0->2", 3, "send_recv", 4096, 0, 2, 100,
+                List.of(0, 2)));
+        state.blocked(0, new Message.Blocked(Message.NO_WAKE_UP, 0));
+        String expected = "deadlock at virtual time 0 ns: every client is blocked with no wake-up ('a' (id 0, pid 100)); "
+                + "pending: send_recv #3 from rank 0 to rank 2 ('group[0, 2]:0->2'): arrived rank 0 at 100 ns; "
+                + "never arrived: rank 2";
+        assertThatThrownBy(() -> state.outcome().join()).hasCauseInstanceOf(CoordinationFailure.class)
+                .hasMessageContaining(expected);
+        assertThat(drain()).containsExactly(new Sent(0, new Message.Error(expected, null)));
+    }
+
+    @Test
+    void aTransferIsTimedForItsGlobalRanksAndBothEndsMustNameTheSame() throws ProtocolException {
+        CollectiveCostModel byPlacement = new CollectiveCostModel() {
+            @Override
+            public long durationNanos(String op, long bytes, int ranks) {
+                throw new AssertionError("members were given: the size-only form must not be asked");
+            }
+
+            @Override
+            public long durationNanos(String op, long bytes, int[] globalRanks) {
+                return 1_000L * globalRanks[1] + bytes;
+            }
+        };
+        state = newState(CoordinatorOptions.defaults(2).withCostModel(byPlacement));
+        state.register(hello("a", 0));
+        state.register(hello("b", 1));
+        state.collectiveArrived(1, new Message.CollectiveArrive("p", 0, "send_recv", 64, 1, 2, 300, List.of(4, 9)));
+        state.collectiveArrived(0, new Message.CollectiveArrive("p", 0, "send_recv", 64, 0, 2, 120, List.of(4, 9)));
+        assertThat(drain()).containsExactly(new Sent(0, new Message.CollectiveDone("p", 0, 0, 300, 300 + 9_064)),
+                new Sent(1, new Message.CollectiveDone("p", 0, 1, 300, 300 + 9_064)));
+
+        state.collectiveArrived(0, new Message.CollectiveArrive("p", 1, "send_recv", 64, 0, 2, 400, List.of(4, 9)));
+        assertThatThrownBy(() -> state.collectiveArrived(1,
+                new Message.CollectiveArrive("p", 1, "send_recv", 64, 1, 2, 400, List.of(4, 8))))
+                .hasMessage("collective 'p' #1: rank 1 arrived with members [4, 8] but earlier ranks with [4, 9]");
+        assertThatThrownBy(() -> state.collectiveArrived(1,
+                new Message.CollectiveArrive("p", 2, "send_recv", 64, 1, 2, 400, List.of(4, 8, 9))))
+                .hasMessage("collective 'p' #2: 3 members [4, 8, 9] for a group of 2 ranks");
     }
 
     @Test

@@ -21,6 +21,7 @@ class MessageCodecTest {
             new Message.Sent("a->b", 9),
             new Message.Received("a->b", 9),
             new Message.CollectiveArrive("tp", 2, "all_reduce", 1 << 20, 1, 4, 77),
+            new Message.CollectiveArrive("group[0, 4]:0->4", 5, "send_recv", 4096, 1, 2, 78, List.of(0, 4)),
             new Message.Goodbye(123),
             new Message.Welcome(1, 3, 1_700_000_000_000L, 250, 3000),
             new Message.Refused("wrong token"),
@@ -41,6 +42,29 @@ class MessageCodecTest {
     void wireFormIsPlainJsonWithNullForNoWakeUp() {
         assertThat(new String(MessageCodec.encode(new Message.Blocked(Message.NO_WAKE_UP, 2)), StandardCharsets.UTF_8))
                 .isEqualTo("{\"type\":\"BLOCKED\",\"wake\":null,\"seen\":2}");
+    }
+
+    @Test
+    void aSendRecvNamesItsGlobalRanksInMembersAndACollectiveWithoutThemOmitsTheField() throws ProtocolException {
+        assertThat(new String(MessageCodec.encode(new Message.CollectiveArrive("p", 0, "send_recv", 8, 0, 2, 5, List.of(3, 7))),
+                StandardCharsets.UTF_8)).isEqualTo("{\"type\":\"COLLECTIVE_ARRIVE\",\"group\":\"p\",\"seq\":0,"
+                + "\"op\":\"send_recv\",\"bytes\":8,\"rank\":0,\"ranks\":2,\"arrival\":5,\"members\":[3,7]}");
+        String withoutMembers = "{\"type\":\"COLLECTIVE_ARRIVE\",\"group\":\"tp\",\"seq\":0,\"op\":\"all_reduce\","
+                + "\"bytes\":8,\"rank\":0,\"ranks\":2,\"arrival\":5}";
+        assertThat(new String(MessageCodec.encode(MessageCodec.decode(withoutMembers.getBytes(StandardCharsets.UTF_8))),
+                StandardCharsets.UTF_8)).isEqualTo(withoutMembers);
+    }
+
+    @Test
+    void membersMustBeDistinctNonNegativeRanks() {
+        for (String members : List.of("[]", "[0,-1]", "[2,2]", "[1,\"x\"]", "3")) {
+            String frame = "{\"type\":\"COLLECTIVE_ARRIVE\",\"group\":\"p\",\"seq\":0,\"op\":\"send_recv\",\"bytes\":8,"
+                    + "\"rank\":0,\"ranks\":2,\"arrival\":5,\"members\":" + members + "}";
+            assertThatThrownBy(() -> MessageCodec.decode(frame.getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(ProtocolException.class)
+                    .hasMessage("COLLECTIVE_ARRIVE: field 'members' must be a non-empty array of distinct integers >= 0, got "
+                            + members.replace("\"", "\""));
+        }
     }
 
     @Test
