@@ -44,7 +44,7 @@ public record Scenario(String model, String gpu, int tensorParallel, int pipelin
         add(a, "--num-prompts", numPrompts);
         add(a, "--seed", seed);
         add(a, "--time-mode", timeMode);
-        // emulate runs every rank in one engine JVM ("single"); "per-rank" is refused there with a message.
+        // 1: every rank in one engine JVM ("single"); otherwise one engine JVM per rank ("per-rank").
         add(a, "--processes", processes == 1 ? "single" : "per-rank");
         return a;
     }
