@@ -45,6 +45,11 @@ public final class SampleCsv {
         return out;
     }
 
+    /** A collective's columns: bytes per rank and ranks, all on this machine. */
+    public static Map<String, Long> collectiveFeatures(long bytes, int ranks) {
+        return Map.of(SIZE, bytes, NUM_WORKERS, (long) ranks, DEVICES_PER_NODE, (long) ranks);
+    }
+
     private static String quoted(String s) {
         return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
