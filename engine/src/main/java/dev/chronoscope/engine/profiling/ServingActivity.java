@@ -7,6 +7,7 @@ import dev.chronoscope.engine.device.KernelLaunch;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,19 @@ final class ServingActivity implements DeviceActivityListener, EngineListener {
     private final ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Wait> waits = new ConcurrentLinkedQueue<>();
     private final List<StepReport> steps = new ArrayList<>();
+    /** Collectives seen by some ranks of their group only: by their sequence number, the longest duration and the ranks seen. */
+    private final Map<Long, long[]> collectives = new HashMap<>();
+    private final Map<Integer, Long> collectiveCounts = new HashMap<>();
     private volatile boolean recording;
     private volatile long batch;
 
     /** Records from now on, labelling the runtime samples with {@code inFlight} requests. */
     void start(int inFlight) {
         batch = inFlight;
+        synchronized (collectives) {
+            collectives.clear();
+            collectiveCounts.clear();
+        }
         recording = true;
     }
 
@@ -71,9 +79,28 @@ final class ServingActivity implements DeviceActivityListener, EngineListener {
         if (recording) observations.add(new Observation(kernel.kernel(), SampleCsv.fromLaunchShape(kernel.shape()), endNanos - startNanos));
     }
 
+    /**
+     * The ranks of a group run their collectives in the same order, so the n-th of each device is one
+     * collective. Its cost to the step is the longest rank's: the first to arrive waits for the last
+     * (on a shared CPU the skew between ranks is most of it), and an emulation, whose ranks arrive
+     * together, must add that wait to the collective itself.
+     */
     @Override
     public void onCollective(int device, String op, long bytes, int ranks, long startNanos, long endNanos) {
-        if (recording) observations.add(new Observation(op, SampleCsv.collectiveFeatures(bytes, ranks), endNanos - startNanos));
+        if (!recording) return;
+        if (ranks == 1) {
+            observations.add(new Observation(op, SampleCsv.collectiveFeatures(bytes, ranks), endNanos - startNanos));
+            return;
+        }
+        synchronized (collectives) {
+            long n = collectiveCounts.merge(device, 1L, Long::sum);
+            long[] seen = collectives.computeIfAbsent(n, k -> new long[]{0, 0});
+            seen[0] = Math.max(seen[0], endNanos - startNanos);
+            if (++seen[1] == ranks) {
+                collectives.remove(n);
+                observations.add(new Observation(op, SampleCsv.collectiveFeatures(bytes, ranks), seen[0]));
+            }
+        }
     }
 
     @Override

@@ -44,13 +44,15 @@ class ServingActivityTest {
     }
 
     @Test
-    void kernelsAreAveragedPerShapeWithTheirLaunchFeatures() {
+    void kernelsAreAveragedPerShapeAndACollectiveCostsItsLongestRank() {
         ServingActivity a = new ServingActivity();
         a.start(1);
         KernelLaunch add = new KernelLaunch("add", Map.of("num_tokens", 4L, "n_embd", 8L, "num_tensor_parallel_workers", 1L), Map.of(), List.of());
         a.onKernel(0, add, 0, 300);
         a.onKernel(1, add, 0, 500);
-        a.onCollective(0, "all_reduce", 4096, 2, 10, 60);
+        a.onCollective(1, "all_reduce", 4096, 2, 10, 30);  // rank 1 arrived last
+        a.onCollective(0, "all_reduce", 4096, 2, 10, 60);  // rank 0 waited for it
+        a.onCollective(0, "all_reduce", 4096, 2, 0, 999);  // the next one, which rank 1 never reached
         a.stop();
         assertThat(a.rows("in-situ")).containsExactly(
                 SampleCsv.row("add", 400, "in-situ", Map.of("num_tokens", 4L, "n_embd", 8L, "tp", 1L, "use_gated_mlp", 1L)),
