@@ -30,6 +30,8 @@ final class FitChoice {
     private FitChoice() {}
 
     static List<FitOptions> candidates(String kernel) {
+        // A hand-off or a host step costs what it costs whatever the batch: the mean of its samples.
+        if (KernelNames.isRuntime(kernel)) return List.of(linear(ONE));
         if (KernelNames.isCollective(kernel)) {
             return List.of(new FitOptions(ModelForm.TABLE, List.of("num_workers", "devices_per_node", "size"), Solver.NNLS, 0, FOLDS, OUTLIER_K),
                     linear(ONE, LINK, SIZE, WORKERS), linear(ONE, LINK));

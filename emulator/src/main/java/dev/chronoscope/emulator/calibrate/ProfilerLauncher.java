@@ -19,6 +19,8 @@ public record ProfilerLauncher(Path java, String classpath, List<String> jvmOpti
     public static final String KERNEL_PROFILER = "dev.chronoscope.engine.device.cpu.KernelProfiler";
     /** The engine's profiler of its in-process collectives. */
     public static final String COLLECTIVE_PROFILER = "dev.chronoscope.engine.profiling.CollectiveProfiler";
+    /** The engine's in-situ profiler: serves requests and records kernels, collectives and runtime costs as they ran. */
+    public static final String SERVING_PROFILER = "dev.chronoscope.engine.profiling.ServingProfiler";
     /** The engine's fast kernels use the Vector API; calibrate what the engine runs with it. */
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("--add-modules", "jdk.incubator.vector", "-Xmx3g", "-XX:+UseParallelGC");
 

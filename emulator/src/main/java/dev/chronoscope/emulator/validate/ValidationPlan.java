@@ -18,7 +18,8 @@ public record ValidationPlan(String name, List<ValidationCase> cases, int repeat
 
     /**
      * TP 1 and 2, each at a low rate (requests mostly alone: TTFT is one prefill, TPOT one decode step)
-     * and a high one (requests batched and queued). Short enough for {@code --quick}: about four minutes
+     * and a high one (requests batched and queued); TP 2 with its ranks as threads of one JVM and as one
+     * JVM per rank (the engine's {@code mp} backend against {@code emulate --processes per-rank}). Short enough for {@code --quick}: about four minutes
      * with a calibration on two busy cores.
      * <p>
      * The emulations run in measured time: the engine's own host work (scheduling, batch preparation,
@@ -33,7 +34,9 @@ public record ValidationPlan(String name, List<ValidationCase> cases, int repeat
                 new ValidationCase("tp1-low", 1, 2, 16, 5, 10, 128, 32, "measured"),
                 new ValidationCase("tp1-high", 1, 16, 16, 5, 24, 128, 32, "measured"),
                 new ValidationCase("tp2-low", 2, 2, 16, 5, 10, 128, 32, "measured"),
-                new ValidationCase("tp2-high", 2, 16, 16, 5, 24, 128, 32, "measured")), repeats, CalibrationGrid.quick());
+                new ValidationCase("tp2-high", 2, 16, 16, 5, 24, 128, 32, "measured"),
+                new ValidationCase("tp2-mp-low", 2, 2, 16, 5, 10, 128, 32, "modeled", "per-rank"),
+                new ValidationCase("tp2-mp-high", 2, 16, 16, 5, 24, 128, 32, "modeled", "per-rank")), repeats, CalibrationGrid.quick());
     }
 
     /**
@@ -47,6 +50,8 @@ public record ValidationPlan(String name, List<ValidationCase> cases, int repeat
                 new ValidationCase("tp1-high", 1, 10, 24, 6, 48, 128, 64, "measured"),
                 new ValidationCase("tp2-low", 2, 2, 24, 6, 24, 128, 64, "measured"),
                 new ValidationCase("tp2-high", 2, 10, 24, 6, 48, 128, 64, "measured"),
+                new ValidationCase("tp2-mp-low", 2, 2, 24, 6, 24, 128, 64, "modeled", "per-rank"),
+                new ValidationCase("tp2-mp-high", 2, 10, 24, 6, 48, 128, 64, "modeled", "per-rank"),
                 new ValidationCase("tp1-low-modeled", 1, 2, 24, 6, 24, 128, 64, "modeled")), repeats, CalibrationGrid.full());
     }
 
