@@ -55,14 +55,15 @@ public record CalibrationGrid(String name, List<String> kernelArguments, List<St
                 "--min-reps", "5", "--budget-ms", "40"),
                 // Collectives are timed by wall clock, so more repetitions for a steadier median; they are cheap.
                 List.of("--bytes", "4096,16384,65536,262144,1048576,4194304,16777216", "--ranks", "2,4", "--min-reps", "9", "--budget-ms", "100"),
-                List.of("--model", "tiny", "--tp", "1,2", "--prompt-lengths", "16,64,128,256,512", "--concurrency", "1,2,4,16",
-                        "--warmup-rounds", "2", "--rounds", "3"),
+                List.of("--model", "tiny", "--tp", "1,2", "--per-rank-tp", "2", "--prompt-lengths", "16,64,128,256,512",
+                        "--concurrency", "1,2,4,16", "--warmup-rounds", "2", "--rounds", "3"),
                 KernelNames.allWithRuntime());
     }
 
     /**
-     * Only in situ: the tiny model served at TP 1 and 2 (ranks as threads) with prompts of 16, 128 and
-     * 512 tokens sent alone, by 4 and by 16, each group generating 32 tokens, after a warm-up round:
+     * Only in situ: the tiny model served at TP 1 and 2 (ranks as threads, and TP 2 again with a process
+     * per rank) with prompts of 16, 128 and 512 tokens sent alone, by 4 and by 16, each group generating
+     * 32 tokens, after a warm-up round:
      * every compute kernel, all-reduce and all-gather at the shapes serving produces, and the runtime
      * costs. No send/recv (pipeline stages are not served), so its emulations keep the alpha-beta model.
      */
@@ -71,7 +72,7 @@ public record CalibrationGrid(String name, List<String> kernelArguments, List<St
         ops.addAll(List.of("all_reduce", "all_gather"));
         ops.addAll(KernelNames.RUNTIME);
         return new CalibrationGrid("quick", List.of(), List.of(),
-                List.of("--model", "tiny", "--tp", "1,2", "--prompt-lengths", "16,128,512", "--concurrency", "1,4,16",
+                List.of("--model", "tiny", "--tp", "1,2", "--per-rank-tp", "2", "--prompt-lengths", "16,128,512", "--concurrency", "1,4,16",
                         "--warmup-rounds", "1", "--rounds", "2"),
                 ops);
     }

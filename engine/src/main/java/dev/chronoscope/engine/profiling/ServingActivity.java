@@ -23,11 +23,18 @@ import static dev.chronoscope.engine.device.KernelNames.BATCH_SIZE;
  * stream worker until it starts; {@value #SYNC_LATENCY}: a stream done until the waiting host thread
  * runs), and {@value #HOST_STEP}: the part of each busy engine step during which the driver's host
  * threads were not waiting for its device. Samples of one kernel at one shape are averaged (see
- * {@link #trimmedMean}); each hand-off and step sample carries the batch (requests in flight) it was
- * recorded at, so the runtime costs are one sample per batch size.
+ * {@link #trimmedMean}); the runtime costs are one sample per group of requests served, labelled with
+ * its batch (requests in flight), TP degree and {@value #PER_RANK} (0: ranks as threads, 1: a process
+ * per rank).
+ * <p>
+ * With a process per rank the devices live in the workers' JVMs, out of this listener's sight, and
+ * every step adds two messages between processes (the step to the workers, the sampled tokens back)
+ * to the critical path. Its host step is therefore derived from the same group served with ranks as
+ * threads: that group's host step plus the difference of the two deployments' mean step intervals.
  */
 final class ServingActivity implements DeviceActivityListener, EngineListener {
     static final String LAUNCH_LATENCY = "launch_latency", SYNC_LATENCY = "sync_latency", HOST_STEP = "host_step";
+    static final String PER_RANK = SampleCsv.PER_RANK;
     /** Devices whose hand-offs and waits describe the engine's critical path: the driver rank's. */
     private static final int DRIVER_DEVICE = 0;
     /** A step that starts later than this after the previous one ended followed an idle engine. */
@@ -35,6 +42,12 @@ final class ServingActivity implements DeviceActivityListener, EngineListener {
 
     private record Observation(String kernel, Map<String, Long> features, long nanos) {}
     private record Wait(long from, long to) {}
+    /** A group of requests served: what its runtime samples are labelled with. */
+    private record Group(long batch, int tp, boolean perRank) {
+        Map<String, Long> features() { return Map.of(BATCH_SIZE, batch, SampleCsv.TP, (long) tp, PER_RANK, perRank ? 1L : 0L); }
+
+        Group threads() { return new Group(batch, tp, false); }
+    }
 
     private final ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Wait> waits = new ConcurrentLinkedQueue<>();
@@ -42,12 +55,14 @@ final class ServingActivity implements DeviceActivityListener, EngineListener {
     /** Collectives seen by some ranks of their group only: by their sequence number, the longest duration and the ranks seen. */
     private final Map<Long, long[]> collectives = new HashMap<>();
     private final Map<Integer, Long> collectiveCounts = new HashMap<>();
+    /** Per group: the busy steps' intervals, and their host parts (not for a process per rank). */
+    private final Map<Group, List<Long>> intervals = new HashMap<>(), hostSteps = new HashMap<>();
     private volatile boolean recording;
-    private volatile long batch;
+    private volatile Group group = new Group(0, 1, false);
 
-    /** Records from now on, labelling the runtime samples with {@code inFlight} requests. */
-    void start(int inFlight) {
-        batch = inFlight;
+    /** Records from now on a group of {@code inFlight} requests served at {@code tp}, its ranks as processes or threads. */
+    void start(int inFlight, int tp, boolean perRank) {
+        group = new Group(inFlight, tp, perRank);
         synchronized (collectives) {
             collectives.clear();
             collectiveCounts.clear();
@@ -65,12 +80,16 @@ final class ServingActivity implements DeviceActivityListener, EngineListener {
         }
         List<Wait> w = new ArrayList<>(waits);
         waits.clear();
+        Group g = group;
         for (int i = 0; i + 1 < seen.size(); i++) {
             StepReport a = seen.get(i), b = seen.get(i + 1);
             if (b.startNanos() - a.endNanos() > BUSY_GAP_NANOS) continue;
+            long interval = b.startNanos() - a.startNanos();
+            intervals.computeIfAbsent(g, k -> new ArrayList<>()).add(interval);
+            if (g.perRank()) continue;
             long waited = 0;
             for (Wait x : w) waited += Math.max(0, Math.min(x.to, b.startNanos()) - Math.max(x.from, a.startNanos()));
-            observations.add(new Observation(HOST_STEP, Map.of(BATCH_SIZE, batch), b.startNanos() - a.startNanos() - waited));
+            hostSteps.computeIfAbsent(g, k -> new ArrayList<>()).add(interval - waited);
         }
     }
 
@@ -106,7 +125,7 @@ final class ServingActivity implements DeviceActivityListener, EngineListener {
     @Override
     public void onWorkerWakeUp(int device, long enqueuedNanos, long startedNanos) {
         if (recording && device == DRIVER_DEVICE) {
-            observations.add(new Observation(LAUNCH_LATENCY, Map.of(BATCH_SIZE, batch), startedNanos - enqueuedNanos));
+            observations.add(new Observation(LAUNCH_LATENCY, group.features(), startedNanos - enqueuedNanos));
         }
     }
 
@@ -114,7 +133,7 @@ final class ServingActivity implements DeviceActivityListener, EngineListener {
     public void onHostWakeUp(int device, long waitNanos, long doneNanos, long resumedNanos) {
         if (!recording || device != DRIVER_DEVICE) return;
         waits.add(new Wait(waitNanos, resumedNanos));
-        observations.add(new Observation(SYNC_LATENCY, Map.of(BATCH_SIZE, batch), resumedNanos - doneNanos));
+        observations.add(new Observation(SYNC_LATENCY, group.features(), resumedNanos - doneNanos));
     }
 
     @Override
@@ -128,7 +147,9 @@ final class ServingActivity implements DeviceActivityListener, EngineListener {
     /** One sample CSV row per (kernel, shape) observed, in a stable order. */
     List<String> rows(String source) {
         Map<String, Map<Map<String, Long>, List<Long>>> grouped = new TreeMap<>();
-        for (Observation o : observations) {
+        List<Observation> all = new ArrayList<>(observations);
+        all.addAll(hostStepObservations());
+        for (Observation o : all) {
             grouped.computeIfAbsent(o.kernel, k -> new LinkedHashMap<>()).computeIfAbsent(o.features, f -> new ArrayList<>()).add(o.nanos);
         }
         List<String> rows = new ArrayList<>();
@@ -138,8 +159,17 @@ final class ServingActivity implements DeviceActivityListener, EngineListener {
         return rows;
     }
 
-    /** Observations recorded so far, for progress. */
-    int observed() { return observations.size(); }
+    /** One host-step observation per group: measured with ranks as threads, derived with a process per rank. */
+    private List<Observation> hostStepObservations() {
+        List<Observation> out = new ArrayList<>();
+        hostSteps.forEach((g, host) -> out.add(new Observation(HOST_STEP, g.features(), trimmedMean(host))));
+        intervals.forEach((g, mp) -> {
+            if (!g.perRank() || !hostSteps.containsKey(g.threads())) return;
+            long added = trimmedMean(mp) - trimmedMean(intervals.get(g.threads()));
+            out.add(new Observation(HOST_STEP, g.features(), Math.max(1, trimmedMean(hostSteps.get(g.threads())) + added)));
+        });
+        return out;
+    }
 
     /**
      * The mean without the slowest tenth: in situ durations are what the emulation should add up

@@ -40,6 +40,9 @@ public final class ServingProfiler implements Callable<Integer> {
     String model;
     @Option(names = "--tp", split = ",", description = "tensor-parallel degrees, ranks as threads (default: ${DEFAULT-VALUE})", defaultValue = "1")
     List<Integer> tps;
+    @Option(names = "--per-rank-tp", split = ",", description = "tensor-parallel degrees also served with a process per rank "
+            + "(the mp backend), for the host step that deployment adds (default: none)")
+    List<Integer> perRankTps = new ArrayList<>();
     @Option(names = "--prompt-lengths", split = ",", description = "prompt tokens of each group's requests (default: ${DEFAULT-VALUE})",
             defaultValue = "16,64,128,256,512")
     List<Integer> promptLengths;
@@ -72,6 +75,11 @@ public final class ServingProfiler implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         positive("--tp", tps);
+        positive("--per-rank-tp", perRankTps);
+        for (int tp : perRankTps) {
+            if (!tps.contains(tp)) throw new IllegalArgumentException("--per-rank-tp: " + tp + " is derived from the same TP served with "
+                    + "ranks as threads, so --tp must list it too");
+        }
         positive("--prompt-lengths", promptLengths);
         positive("--concurrency", concurrency);
         if (outputLen < 2 || rounds < 1 || warmupRounds < 0 || idleMs < 0) {
@@ -81,14 +89,15 @@ public final class ServingProfiler implements Callable<Integer> {
         ServingActivity activity = new ServingActivity();
         Devices.recordActivity(activity);
         try {
-            for (int tp : tps) serve(config, tp, activity);
+            for (int tp : tps) serve(config, tp, false, activity);
+            for (int tp : perRankTps) serve(config, tp, true, activity);
         } finally {
             Devices.recordActivity(null);
         }
         List<String> rows = activity.rows(source);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         out.println("# plan: " + rows.size() + " rows, in situ: " + model + " served at TP " + tps + ", prompts " + promptLengths
-                + " × concurrency " + concurrency + ", " + Runtime.getRuntime().availableProcessors() + " processors");
+                + " × concurrency " + concurrency + (perRankTps.isEmpty() ? "" : ", a process per rank at TP " + perRankTps) + ", " + Runtime.getRuntime().availableProcessors() + " processors");
         out.println(SampleCsv.header());
         rows.forEach(out::println);
         out.println("# end: " + rows.size() + " rows");
@@ -96,8 +105,9 @@ public final class ServingProfiler implements Callable<Integer> {
         return 0;
     }
 
-    private void serve(ModelConfig config, int tp, ServingActivity activity) throws InterruptedException {
-        ParallelExecutor executor = ModelExecutors.create(config, ExecutorOptions.defaults().withParallelism(tp, 1).withSeed(seed));
+    private void serve(ModelConfig config, int tp, boolean perRank, ServingActivity activity) throws InterruptedException {
+        ParallelExecutor executor = ModelExecutors.create(config, ExecutorOptions.defaults().withParallelism(tp, 1).withSeed(seed)
+                .withBackend(perRank ? ExecutorOptions.MP : ExecutorOptions.INPROC));
         try (EngineCore core = EngineCore.start(executor, EngineConfig.defaults().withMaxNumSeqs(maxNumSeqs))) {
             core.addListener(activity);
             Random prompts = new Random(seed);
@@ -107,10 +117,10 @@ public final class ServingProfiler implements Callable<Integer> {
                 for (int length : promptLengths) {
                     for (int n : concurrency) {
                         Thread.sleep(idleMs);
-                        if (recorded) activity.start(n);
+                        if (recorded) activity.start(n, tp, perRank);
                         List<RequestStream> group = new ArrayList<>();
                         for (int i = 0; i < n; i++) {
-                            group.add(core.submit("tp" + tp + "-" + id++, randomPrompt(prompts, length, config.vocabSize()),
+                            group.add(core.submit("tp" + tp + (perRank ? "-mp-" : "-") + id++, randomPrompt(prompts, length, config.vocabSize()),
                                     new GenerationParams(outputLen, 0, true, -1, 0, SamplingParams.GREEDY)));
                         }
                         for (RequestStream s : group) drain(s);

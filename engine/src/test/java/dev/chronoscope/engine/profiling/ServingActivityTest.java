@@ -26,7 +26,7 @@ class ServingActivityTest {
     void aBusyStepsHostTimeIsItsIntervalLessTheDriversWaitsAndIdleGapsAreNoSteps() {
         ServingActivity a = new ServingActivity();
         a.onStep(step(0, 0, 1));                 // not recording: ignored
-        a.start(2);
+        a.start(2, 1, false);
         a.onStep(step(1, 1_000, 5_000));
         a.onHostWakeUp(0, 1_500, 3_900, 4_000);  // the driver waited 2,500 ns of the 5,000 ns to the next step
         a.onHostWakeUp(1, 1_000, 5_000, 5_900);  // another rank's wait is not the critical path
@@ -37,16 +37,34 @@ class ServingActivityTest {
         a.stop();
         a.onWorkerWakeUp(0, 100, 999);           // stopped: ignored
 
+        Map<String, Long> group = Map.of("batch_size", 2L, "tp", 1L, "per_rank", 0L);
         assertThat(a.rows("test")).containsExactly(
-                SampleCsv.row("host_step", 2_500, "test", Map.of("batch_size", 2L)),
-                SampleCsv.row("launch_latency", 250, "test", Map.of("batch_size", 2L)),
-                SampleCsv.row("sync_latency", 100, "test", Map.of("batch_size", 2L)));
+                SampleCsv.row("host_step", 2_500, "test", group),
+                SampleCsv.row("launch_latency", 250, "test", group),
+                SampleCsv.row("sync_latency", 100, "test", group));
+    }
+
+    @Test
+    void aProcessPerRankAddsTheDifferenceOfTheStepIntervalsToTheThreadedHostStep() {
+        ServingActivity a = new ServingActivity();
+        a.start(1, 2, false);
+        a.onStep(step(0, 0, 900));
+        a.onHostWakeUp(0, 100, 650, 700);       // host step 1,000 − 600
+        a.onStep(step(1, 1_000, 1_900));
+        a.stop();
+        a.start(1, 2, true);                     // the same group, a process per rank: no device in sight
+        a.onStep(step(0, 0, 1_500));
+        a.onStep(step(1, 1_600, 3_000));
+        a.stop();
+        assertThat(a.rows("test")).filteredOn(r -> r.startsWith("host_step")).containsExactlyInAnyOrder(
+                SampleCsv.row("host_step", 400, "test", Map.of("batch_size", 1L, "tp", 2L, "per_rank", 0L)),
+                SampleCsv.row("host_step", 1_000, "test", Map.of("batch_size", 1L, "tp", 2L, "per_rank", 1L)));
     }
 
     @Test
     void kernelsAreAveragedPerShapeAndACollectiveCostsItsLongestRank() {
         ServingActivity a = new ServingActivity();
-        a.start(1);
+        a.start(1, 1, false);
         KernelLaunch add = new KernelLaunch("add", Map.of("num_tokens", 4L, "n_embd", 8L, "num_tensor_parallel_workers", 1L), Map.of(), List.of());
         a.onKernel(0, add, 0, 300);
         a.onKernel(1, add, 0, 500);

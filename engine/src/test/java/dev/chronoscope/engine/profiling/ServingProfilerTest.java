@@ -49,6 +49,8 @@ class ServingProfilerTest {
                 .setExecutionExceptionHandler((e, c, parsed) -> ProfileRunner.usageError(c, "serving-profiler", e));
         cmd.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
         assertThat(cmd.execute("--concurrency", "1,0")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("serving-profiler: --concurrency: expected counts ≥ 1, got 0");
+        assertThat(cmd.execute("--tp", "1", "--per-rank-tp", "2")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("serving-profiler: --concurrency: expected counts ≥ 1, got 0")
+                .contains("serving-profiler: --per-rank-tp: 2 is derived from the same TP served with ranks as threads, so --tp must list it too");
     }
 }

@@ -24,16 +24,18 @@ record CalibratedRuntime(OptionalLong launchLatencyNanos, OptionalLong syncLaten
     static final CalibratedRuntime NONE = new CalibratedRuntime(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
             Set.of());
 
-    static CalibratedRuntime read(ModelStore store, String device, KernelPredictor predictor) {
+    /** @param perRank this process is one of a run with a process per rank (its host step includes the messages between them) */
+    static CalibratedRuntime read(ModelStore store, String device, KernelPredictor predictor, boolean perRank) {
         Set<CollectiveOp> collectives = EnumSet.noneOf(CollectiveOp.class);
         for (CollectiveOp op : CollectiveOp.values()) if (store.active(device, op.kernelName()).isPresent()) collectives.add(op);
-        return new CalibratedRuntime(cost(store, device, "launch_latency", predictor), cost(store, device, "sync_latency", predictor),
-                cost(store, device, "host_step", predictor), Set.copyOf(collectives));
+        Features none = Features.of();
+        return new CalibratedRuntime(cost(store, device, "launch_latency", none, predictor), cost(store, device, "sync_latency", none, predictor),
+                cost(store, device, "host_step", Features.of("per_rank", perRank ? 1 : 0), predictor), Set.copyOf(collectives));
     }
 
-    private static OptionalLong cost(ModelStore store, String device, String name, KernelPredictor predictor) {
+    private static OptionalLong cost(ModelStore store, String device, String name, Features features, KernelPredictor predictor) {
         if (store.active(device, name).isEmpty()) return OptionalLong.empty();
-        return OptionalLong.of(Math.max(0, predictor.predict(device, name, Features.of()).durationNanos()));
+        return OptionalLong.of(Math.max(0, predictor.predict(device, name, features).durationNanos()));
     }
 
     /** The cluster with this calibration's latencies and collective models. */

@@ -64,7 +64,7 @@ public final class EmulationSession {
     public static EmulationSession start(AgentOptions options, ProcessRole role) {
         if (current != null) throw new IllegalStateException("an emulation session is already running in this JVM");
         DeviceSpec spec = DeviceCatalog.standard().get(options.gpu());
-        Models models = models(options.models(), spec.name());
+        Models models = models(options.models(), spec.name(), options.coordinator() != null);
         KernelPredictor predictor = models.predictor();
         HostOverheadModel.calibrate(models.runtime().hostStepNanos());
         Emulation emulation = Emulation.builder().name("chronoscope").mode(options.timeMode())
@@ -125,7 +125,7 @@ public final class EmulationSession {
     /** The kernel predictor and the runtime calibration of {@code device} in the store. */
     private record Models(KernelPredictor predictor, CalibratedRuntime runtime) {}
 
-    private static Models models(Path models, String device) {
+    private static Models models(Path models, String device, boolean perRank) {
         if (models == null) {
             Path temporary;
             try {
@@ -143,7 +143,7 @@ public final class EmulationSession {
         if (!Files.isRegularFile(models)) throw new IllegalArgumentException("models store " + models + " does not exist");
         try (ModelStore store = ModelStore.open(models)) {
             KernelPredictor predictor = new KernelModels(store, d -> Optional.empty()).predictor();
-            return new Models(predictor, CalibratedRuntime.read(store, device, predictor));
+            return new Models(predictor, CalibratedRuntime.read(store, device, predictor, perRank));
         }
     }
 
