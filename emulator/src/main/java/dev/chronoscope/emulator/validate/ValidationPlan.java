@@ -31,12 +31,12 @@ public record ValidationPlan(String name, List<ValidationCase> cases, int repeat
      */
     public static ValidationPlan quick(int repeats) {
         return new ValidationPlan("quick", List.of(
-                new ValidationCase("tp1-low", 1, 2, 16, 5, 10, 128, 32, "modeled"),
-                new ValidationCase("tp1-high", 1, 16, 16, 5, 24, 128, 32, "modeled"),
-                new ValidationCase("tp2-low", 2, 2, 16, 5, 10, 128, 32, "modeled"),
-                new ValidationCase("tp2-high", 2, 16, 16, 5, 24, 128, 32, "modeled"),
-                new ValidationCase("tp2-mp-low", 2, 2, 16, 5, 10, 128, 32, "modeled", "per-rank"),
-                new ValidationCase("tp2-mp-high", 2, 16, 16, 5, 24, 128, 32, "modeled", "per-rank")), repeats, CalibrationGrid.quick());
+                new ValidationCase("tp1-low", 1, 2, 16, 4, 10, 128, 32, "modeled"),
+                new ValidationCase("tp1-high", 1, 16, 16, 4, 24, 128, 32, "modeled"),
+                new ValidationCase("tp2-low", 2, 2, 16, 4, 10, 128, 32, "modeled"),
+                new ValidationCase("tp2-high", 2, 16, 16, 4, 24, 128, 32, "modeled"),
+                new ValidationCase("tp2-mp-low", 2, 2, 16, 4, 10, 128, 32, "modeled", "per-rank"),
+                new ValidationCase("tp2-mp-high", 2, 16, 16, 4, 24, 128, 32, "modeled", "per-rank")), repeats, CalibrationGrid.quick());
     }
 
     /**
