@@ -60,7 +60,8 @@ public final class Calibrator {
             new ProfilerRun(launcher, listener).run(grid.invocations(SOURCE), csv);
             Duration profiling = Duration.between(start, Instant.now());
             if (keepSamples != null) copy(csv, keepSamples);
-            List<NewSample> samples = SampleFileImporter.read(csv);
+            // The serving profiler records every kernel serving runs; keep those of this grid.
+            List<NewSample> samples = SampleFileImporter.read(csv).stream().filter(s -> grid.ops().contains(s.kernel())).toList();
             Map<String, List<NewSample>> byKernel = samples.stream().collect(Collectors.groupingBy(NewSample::kernel));
             for (String op : grid.ops()) {
                 if (!byKernel.containsKey(op)) throw new CalibrationException("the profilers measured no shape of " + op

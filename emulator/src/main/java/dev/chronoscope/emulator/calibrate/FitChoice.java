@@ -23,13 +23,17 @@ import java.util.stream.Stream;
 final class FitChoice {
     private static final String ONE = "1", FLOPS = "flops", BYTES = "bytes", WEIGHTS = "weight_bytes", ROW = "row_elems",
             TOKENS = "tokens", BATCH = "batch_size", LINK = "link_bytes",
-            SIZE = "size", WORKERS = "num_workers";
+            SIZE = "size", WORKERS = "num_workers", PER_RANK = "per_rank";
     private static final int FOLDS = 5;
     private static final double OUTLIER_K = 8;
 
     private FitChoice() {}
 
     static List<FitOptions> candidates(String kernel) {
+        // A hand-off or a host step costs about the same whatever the batch: the mean of its samples, and for
+        // the host step, one mean for ranks as threads and another for a process per rank (messages between them).
+        if (kernel.equals("host_step")) return List.of(linear(ONE, PER_RANK), linear(ONE));
+        if (KernelNames.isRuntime(kernel)) return List.of(linear(ONE));
         if (KernelNames.isCollective(kernel)) {
             return List.of(new FitOptions(ModelForm.TABLE, List.of("num_workers", "devices_per_node", "size"), Solver.NNLS, 0, FOLDS, OUTLIER_K),
                     linear(ONE, LINK, SIZE, WORKERS), linear(ONE, LINK));

@@ -66,7 +66,7 @@ final class ValidateCommand implements Callable<Integer> {
     String timeMode;
 
     @Option(names = "--nice", defaultValue = "0", paramLabel = "N",
-            description = "run the real engine JVMs at this niceness, e.g. -10 (needs root): on a busy shared machine it keeps other processes from stretching the real runs (default: ${DEFAULT-VALUE})")
+            description = "run the real engine JVMs and the calibration's profilers at this niceness, e.g. -10 (needs root): on a busy shared machine it keeps other processes from stretching what is measured (default: ${DEFAULT-VALUE})")
     int nice;
 
     @Option(names = "--recalibrate", description = "calibrate cpu-local even when the store already holds calibrated models")
@@ -91,7 +91,7 @@ final class ValidateCommand implements Callable<Integer> {
             console.printf("chronoscope validate (%s): %d scenarios × (%d real + 1 emulated) runs; output in %s%n",
                     plan.name(), plan.cases().size(), plan.repeats(), folder.toAbsolutePath());
             console.flush();
-            Calibrator calibrator = new Calibrator(ProfilerLauncher.forClasspath(installation.engineClasspath()), d -> Optional.empty());
+            Calibrator calibrator = new Calibrator(ProfilerLauncher.forClasspath(installation.engineClasspath()).withNiceness(nice), d -> Optional.empty());
             if (CalibratedModels.ensure(models, plan.grid(), calibrator, new ConsoleProgress(console), recalibrate)) {
                 console.println("calibrated cpu-local (" + plan.grid().name() + " grid) into " + store);
             } else {

@@ -35,6 +35,7 @@ public final class VirtualCluster {
     final EventSink sink;
     final NetworkModel network;
     final long launchLatencyNanos;
+    final long syncLatencyNanos;
     final PredictionCache predictions;
     private final DeviceSpec spec;
     private final List<VirtualDevice> devices = new ArrayList<>();
@@ -47,6 +48,7 @@ public final class VirtualCluster {
         this.sink = b.sink;
         this.network = b.network != null ? b.network : AlphaBetaNetworkModel.of(b.spec);
         this.launchLatencyNanos = b.launchLatencyNanos;
+        this.syncLatencyNanos = b.syncLatencyNanos;
         this.predictions = new PredictionCache(b.spec.name(), b.predictor);
         lock.lock();
         try {
@@ -141,6 +143,7 @@ public final class VirtualCluster {
         private EventSink sink = EventSink.NONE;
         private NetworkModel network;
         private long launchLatencyNanos = DEFAULT_LAUNCH_LATENCY_NANOS;
+        private long syncLatencyNanos;
         private int firstRank;
         private int processId;
 
@@ -163,6 +166,17 @@ public final class VirtualCluster {
         public Builder launchLatencyNanos(long nanos) {
             if (nanos < 0) throw new IllegalArgumentException("virtual cluster: launch latency must be ≥ 0 ns but was " + nanos);
             this.launchLatencyNanos = nanos;
+            return this;
+        }
+
+        /**
+         * How long after its device work completes a host thread blocked in a synchronisation runs again
+         * (0, the default: at once, as a GPU host spinning on the completion flag does); a device whose
+         * host sleeps while it waits (the CPU device) calibrates it.
+         */
+        public Builder syncLatencyNanos(long nanos) {
+            if (nanos < 0) throw new IllegalArgumentException("virtual cluster: sync latency must be ≥ 0 ns but was " + nanos);
+            this.syncLatencyNanos = nanos;
             return this;
         }
 

@@ -290,12 +290,17 @@ public final class VirtualDevice {
             requireNotCapturing(stream, "cudaStreamSynchronize");
             long from = cluster.clock.now();
             awaitPlaced(stream::placedEverything);
-            target = stream.tail;
+            target = wokenAfter(from, stream.tail);
             recordJump(from, target, cause);
         } finally {
             cluster.lock.unlock();
         }
         cluster.clock.sleepUntil(target);
+    }
+
+    /** When a host that started waiting at {@code from} for work done at {@code done} runs again: at once if it was done. */
+    private long wokenAfter(long from, long done) {
+        return done > from ? done + cluster.syncLatencyNanos : done;
     }
 
     /** cudaEventSynchronize: blocks until the event's latest record has completed (at once if never recorded). */
@@ -308,7 +313,7 @@ public final class VirtualDevice {
             VirtualEvent.Completion c = event.latest;
             if (c == null) return;
             awaitPlaced(() -> c.placed);
-            target = c.time;
+            target = wokenAfter(from, c.time);
             recordJump(from, target, "event_sync");
         } finally {
             cluster.lock.unlock();
@@ -324,7 +329,7 @@ public final class VirtualDevice {
             for (VirtualStream s : placement.streams()) requireNotCapturing(s, "cudaDeviceSynchronize");
             long from = cluster.clock.now();
             awaitPlaced(placement::everythingPlaced);
-            target = placement.latestEnd();
+            target = wokenAfter(from, placement.latestEnd());
             recordJump(from, target, "device_sync");
         } finally {
             cluster.lock.unlock();

@@ -1,5 +1,6 @@
 package dev.chronoscope.emulator.validate;
 
+import dev.chronoscope.emulator.calibrate.ProfilerLauncher;
 import dev.chronoscope.emulator.run.EmulatedRun;
 import dev.chronoscope.emulator.run.EngineInstallation;
 import dev.chronoscope.emulator.run.RunFailedException;
@@ -47,14 +48,7 @@ public final class ChildJvmRuns implements EngineRuns {
     @Override
     public RunMetrics real(Scenario scenario, RequestTrace trace, Path dir) throws InterruptedException {
         Path result = dir.resolve(REAL_RESULT_FILE).toAbsolutePath();
-        List<String> command = new ArrayList<>();
-        // Under Linux's autogroup scheduling, nice only weighs threads against others of the same session: a
-        // session of its own, its group given the niceness, weighs the engine against the machine's other work.
-        if (niceness != 0) {
-            command.addAll(List.of("setsid", "sh", "-c",
-                    "[ -w /proc/self/autogroup ] && echo \"$0\" > /proc/self/autogroup; exec nice -n \"$0\" \"$@\"",
-                    Integer.toString(niceness)));
-        }
+        List<String> command = new ArrayList<>(ProfilerLauncher.nicePrefix(niceness));
         command.add(installation.javaExecutable().toString());
         command.addAll(REAL_JVM_OPTIONS);
         command.addAll(List.of("-cp", installation.engineClasspath(), installation.mainClass()));

@@ -18,36 +18,41 @@ public record ValidationPlan(String name, List<ValidationCase> cases, int repeat
 
     /**
      * TP 1 and 2, each at a low rate (requests mostly alone: TTFT is one prefill, TPOT one decode step)
-     * and a high one (requests batched and queued). Short enough for {@code --quick}: about four minutes
-     * with a calibration on two busy cores.
+     * and a high one (requests batched and queued); TP 2 with its ranks as threads of one JVM and as one
+     * JVM per rank (the engine's {@code mp} backend against {@code emulate --processes per-rank}).
      * <p>
-     * The emulations run in measured time: the engine's own host work (scheduling, batch preparation,
-     * output handling) costs what it really costs on this CPU. Modeled time charges the agent's fixed
-     * host-overhead constants instead, set for vLLM's Python host (300 µs a step), which overstate this
-     * Java engine's host work (about 60 µs a step measured here) by five times; that is most of a
-     * tiny-model decode step, so modeled TPOT comes out far too long. The full plan keeps one modeled
-     * scenario to show it.
+     * Every emulation runs in modeled time, deterministic: the host work of an engine step is the
+     * {@code host_step} that the quick calibration measures in situ for this engine (ranks as threads,
+     * and a process per rank, whose messages between processes it includes), not the agent's constant
+     * for vLLM's Python host. Measured time (host CPU time charged as it runs) cannot emulate the
+     * per-rank scenarios (their coordinated run fails in measured time) and misses the hand-offs between
+     * the engine's threads, which cost wall time but no CPU time; the full plan keeps one measured
+     * scenario beside its modeled twin.
      */
     public static ValidationPlan quick(int repeats) {
         return new ValidationPlan("quick", List.of(
-                new ValidationCase("tp1-low", 1, 2, 16, 5, 10, 128, 32, "measured"),
-                new ValidationCase("tp1-high", 1, 16, 16, 5, 24, 128, 32, "measured"),
-                new ValidationCase("tp2-low", 2, 2, 16, 5, 10, 128, 32, "measured"),
-                new ValidationCase("tp2-high", 2, 16, 16, 5, 24, 128, 32, "measured")), repeats, CalibrationGrid.quick());
+                new ValidationCase("tp1-low", 1, 2, 16, 4, 10, 128, 32, "modeled"),
+                new ValidationCase("tp1-high", 1, 16, 16, 4, 24, 128, 32, "modeled"),
+                new ValidationCase("tp2-low", 2, 2, 16, 4, 10, 128, 32, "modeled"),
+                new ValidationCase("tp2-high", 2, 16, 16, 4, 24, 128, 32, "modeled"),
+                new ValidationCase("tp2-mp-low", 2, 2, 16, 4, 10, 128, 32, "modeled", "per-rank"),
+                new ValidationCase("tp2-mp-high", 2, 16, 16, 4, 24, 128, 32, "modeled", "per-rank")), repeats, CalibrationGrid.quick());
     }
 
     /**
      * The same scenarios with more requests and longer outputs (the high rate lowered to 10 req/s, which
      * 48 requests of 64 tokens sustain on two cores), the full calibration grid,
-     * and the low-rate TP 1 scenario once more in modeled time.
+     * and the low-rate TP 1 scenario once more in measured time.
      */
     public static ValidationPlan full(int repeats) {
         return new ValidationPlan("full", List.of(
-                new ValidationCase("tp1-low", 1, 2, 24, 6, 24, 128, 64, "measured"),
-                new ValidationCase("tp1-high", 1, 10, 24, 6, 48, 128, 64, "measured"),
-                new ValidationCase("tp2-low", 2, 2, 24, 6, 24, 128, 64, "measured"),
-                new ValidationCase("tp2-high", 2, 10, 24, 6, 48, 128, 64, "measured"),
-                new ValidationCase("tp1-low-modeled", 1, 2, 24, 6, 24, 128, 64, "modeled")), repeats, CalibrationGrid.full());
+                new ValidationCase("tp1-low", 1, 2, 24, 6, 24, 128, 64, "modeled"),
+                new ValidationCase("tp1-high", 1, 10, 24, 6, 48, 128, 64, "modeled"),
+                new ValidationCase("tp2-low", 2, 2, 24, 6, 24, 128, 64, "modeled"),
+                new ValidationCase("tp2-high", 2, 10, 24, 6, 48, 128, 64, "modeled"),
+                new ValidationCase("tp2-mp-low", 2, 2, 24, 6, 24, 128, 64, "modeled", "per-rank"),
+                new ValidationCase("tp2-mp-high", 2, 10, 24, 6, 48, 128, 64, "modeled", "per-rank"),
+                new ValidationCase("tp1-low-measured", 1, 2, 24, 6, 24, 128, 64, "measured")), repeats, CalibrationGrid.full());
     }
 
     /** Number of engine JVMs the plan starts. */

@@ -77,7 +77,7 @@ public record ValidationReport(List<ScenarioResult> scenarios, MachineState mach
             n.put("model", ValidationCase.MODEL);
             n.put("device", ValidationCase.DEVICE);
             n.put("tensor_parallel_size", c.tensorParallelSize());
-            n.put("processes", "in-process");
+            n.put("processes", c.processes());
             if (Double.isInfinite(c.requestRate())) n.put("request_rate", "inf");
             else n.put("request_rate", c.requestRate());
             n.put("warmup_requests", c.warmup());

@@ -132,7 +132,7 @@ class CalibratorTest {
 
     @Test
     void aProfilerThatRejectsItsGridFailsWithItsOwnMessage() {
-        CalibrationGrid badTp = new CalibrationGrid("bad", List.of("--model", "tiny", "--tp", "3"), List.of(), List.of("add"));
+        CalibrationGrid badTp = new CalibrationGrid("bad", List.of("--model", "tiny", "--tp", "3"), List.of(), List.of(), List.of("add"));
         try (ModelStore store = ModelStore.open(dir.resolve("models.db"))) {
             assertThatThrownBy(() -> calibrator.calibrate(badTp, store, CalibrationListener.NONE, null))
                     .isInstanceOf(CalibrationException.class)

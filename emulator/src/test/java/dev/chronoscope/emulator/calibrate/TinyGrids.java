@@ -16,7 +16,7 @@ final class TinyGrids {
         kernels.addAll(once);
         List<String> collectives = new java.util.ArrayList<>(List.of("--bytes", "4096,65536", "--ranks", "2"));
         collectives.addAll(once);
-        return new CalibrationGrid("test", kernels, collectives, OPS);
+        return new CalibrationGrid("test", kernels, collectives, List.of(), OPS);
     }
 
     static final int SHAPES = 20;

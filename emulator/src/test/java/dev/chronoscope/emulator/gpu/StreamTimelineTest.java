@@ -102,6 +102,21 @@ class StreamTimelineTest {
     }
 
     @Test
+    void aCalibratedSyncLatencyWakesTheHostThatLongAfterTheWorkItWaitedFor() throws InterruptedException {
+        TestClock clock = new TestClock();
+        RecordingSink sink = new RecordingSink();
+        VirtualDevice cpu = VirtualCluster.builder(Gpus.H100, 1).clock(clock).predictor(new MicrosPredictor()).sink(sink)
+                .launchLatencyNanos(LATENCY).syncLatencyNanos(7_000).build().device(0);
+        VirtualStream s = cpu.createStream("compute");
+        cpu.launch(s, "mlp_up_proj", us(10));   // [5, 15] µs
+        cpu.synchronize(s);
+        assertThat(clock.now()).isEqualTo(22_000);
+        cpu.synchronize(s);                     // done before the host waited: no wake-up to wait for
+        assertThat(clock.now()).isEqualTo(22_000);
+        assertThat(sink.of(TimeJump.class)).containsExactly(new TimeJump(0, 22_000, 0, Thread.currentThread().getName(), "stream_sync"));
+    }
+
+    @Test
     void deviceSynchronizeWaitsForTheLatestStream() throws InterruptedException {
         VirtualStream a = gpu.createStream("a");
         VirtualStream b = gpu.createStream("b");

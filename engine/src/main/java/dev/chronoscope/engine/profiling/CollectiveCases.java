@@ -32,8 +32,7 @@ final class CollectiveCases {
             throw new IllegalArgumentException("'" + kernel + "' is not a collective");
         }
         int size = kernel.equals(SEND_RECV) ? 2 : ranks;
-        Map<String, Long> features = Map.of(SampleCsv.SIZE, bytes, SampleCsv.NUM_WORKERS, (long) size,
-                SampleCsv.DEVICES_PER_NODE, (long) size);
+        Map<String, Long> features = SampleCsv.collectiveFeatures(bytes, size);
         return new ProfileCase(kernel, features, () -> new Group(kernel, Math.toIntExact(Math.max(1, bytes / Float.BYTES)), size));
     }
 

@@ -14,9 +14,11 @@ import static dev.chronoscope.engine.device.KernelNames.*;
 public final class SampleCsv {
     public static final String TP = "tp", USE_GATED_MLP = "use_gated_mlp";
     public static final String SIZE = "size", NUM_WORKERS = "num_workers", DEVICES_PER_NODE = "devices_per_node";
+    /** Runtime costs: 1 where the ranks were processes of their own, 0 where they were threads of one. */
+    public static final String PER_RANK = "per_rank";
 
     public static final List<String> FEATURES = List.of(NUM_TOKENS, N_EMBD, N_HEAD, N_KV_HEAD, N_EXPANDED_EMBD, VOCAB_SIZE,
-            USE_GATED_MLP, TP, BATCH_SIZE, SUM_Q_KV, SUM_KV, BLOCK_SIZE, MAX_BLOCKS_PER_SEQ, SIZE, NUM_WORKERS, DEVICES_PER_NODE);
+            USE_GATED_MLP, TP, BATCH_SIZE, SUM_Q_KV, SUM_KV, BLOCK_SIZE, MAX_BLOCKS_PER_SEQ, SIZE, NUM_WORKERS, DEVICES_PER_NODE, PER_RANK);
 
     private SampleCsv() {}
 
@@ -43,6 +45,11 @@ public final class SampleCsv {
         shape.forEach((k, v) -> out.put(k.equals(NUM_TP_WORKERS) ? TP : k, v));
         out.put(USE_GATED_MLP, 1L);
         return out;
+    }
+
+    /** A collective's columns: bytes per rank and ranks, all on this machine. */
+    public static Map<String, Long> collectiveFeatures(long bytes, int ranks) {
+        return Map.of(SIZE, bytes, NUM_WORKERS, (long) ranks, DEVICES_PER_NODE, (long) ranks);
     }
 
     private static String quoted(String s) {

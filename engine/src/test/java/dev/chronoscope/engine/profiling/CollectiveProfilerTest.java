@@ -42,9 +42,9 @@ class CollectiveProfilerTest {
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.getFirst()).isEqualTo(SampleCsv.header());
         assertThat(lines.subList(1, lines.size())).extracting(l -> l.replaceFirst(",\\d+,", ",D,")).containsExactlyInAnyOrder(
-                "all_reduce,D,test,,,,,,,,,,,,,,4096,3,3",
-                "all_gather,D,test,,,,,,,,,,,,,,4096,3,3",
-                "send_recv,D,test,,,,,,,,,,,,,,4096,2,2");
+                "all_reduce,D,test,,,,,,,,,,,,,,4096,3,3,",
+                "all_gather,D,test,,,,,,,,,,,,,,4096,3,3,",
+                "send_recv,D,test,,,,,,,,,,,,,,4096,2,2,");
     }
 
     @Test

@@ -64,7 +64,9 @@ public final class EmulationSession {
     public static EmulationSession start(AgentOptions options, ProcessRole role) {
         if (current != null) throw new IllegalStateException("an emulation session is already running in this JVM");
         DeviceSpec spec = DeviceCatalog.standard().get(options.gpu());
-        KernelPredictor predictor = predictor(options.models());
+        Models models = models(options.models(), spec.name(), options.coordinator() != null);
+        KernelPredictor predictor = models.predictor();
+        HostOverheadModel.calibrate(models.runtime().hostStepNanos());
         Emulation emulation = Emulation.builder().name("chronoscope").mode(options.timeMode())
                 .wallClockEpochMillis(WALL_CLOCK_EPOCH_MILLIS).build();
         RemoteCollectives remote = options.coordinator() == null ? null
@@ -77,8 +79,8 @@ public final class EmulationSession {
         statistics.accept(new StreamEvent.RunStart(0, "run", scenarioJson(options.runDir()),
                 options.timeMode().name().toLowerCase(Locale.ROOT), Map.of("agent", version()), WALL_CLOCK_EPOCH_MILLIS));
         statistics.accept(new StreamEvent.ProcessRegistered(0, role.clientId(), role.name()));
-        VirtualCluster cluster = VirtualCluster.builder(spec, role.devices()).firstRank(role.firstRank())
-                .processId(role.clientId()).clock(emulation).predictor(predictor).sink(statistics).build();
+        VirtualCluster cluster = models.runtime().applyTo(VirtualCluster.builder(spec, role.devices()).firstRank(role.firstRank())
+                .processId(role.clientId()).clock(emulation).predictor(predictor).sink(statistics), spec, predictor).build();
         EmulationSession session = new EmulationSession(options, role, emulation, statistics,
                 new EmulatedDevices(cluster, role.firstRank(), remote));
         current = session;
@@ -120,7 +122,10 @@ public final class EmulationSession {
         statistics.close();
     }
 
-    private static KernelPredictor predictor(Path models) {
+    /** The kernel predictor and the runtime calibration of {@code device} in the store. */
+    private record Models(KernelPredictor predictor, CalibratedRuntime runtime) {}
+
+    private static Models models(Path models, String device, boolean perRank) {
         if (models == null) {
             Path temporary;
             try {
@@ -130,14 +135,15 @@ public final class EmulationSession {
             }
             try (ModelStore store = ModelStore.open(temporary)) {
                 DefaultModels.load().seedIfEmpty(store);
-                return new KernelModels(store, d -> Optional.empty()).predictor();
+                return new Models(new KernelModels(store, d -> Optional.empty()).predictor(), CalibratedRuntime.NONE);
             } finally {
                 temporary.toFile().delete();
             }
         }
         if (!Files.isRegularFile(models)) throw new IllegalArgumentException("models store " + models + " does not exist");
         try (ModelStore store = ModelStore.open(models)) {
-            return new KernelModels(store, d -> Optional.empty()).predictor();
+            KernelPredictor predictor = new KernelModels(store, d -> Optional.empty()).predictor();
+            return new Models(predictor, CalibratedRuntime.read(store, device, predictor, perRank));
         }
     }
 

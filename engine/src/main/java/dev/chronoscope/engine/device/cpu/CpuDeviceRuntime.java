@@ -3,6 +3,7 @@ package dev.chronoscope.engine.device.cpu;
 import dev.chronoscope.engine.device.CollectiveTransport;
 import dev.chronoscope.engine.device.Communicator;
 import dev.chronoscope.engine.device.DType;
+import dev.chronoscope.engine.device.DeviceActivityListener;
 import dev.chronoscope.engine.device.DeviceException;
 import dev.chronoscope.engine.device.DeviceProperties;
 import dev.chronoscope.engine.device.DevicePtr;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A CPU device that executes kernels for real: each stream is a worker thread, so the host thread
@@ -38,14 +40,21 @@ public final class CpuDeviceRuntime implements DeviceRuntime {
     private final CpuMemory memory;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CpuStream> streams = new ConcurrentHashMap<>();
-    private final Map<Integer, CompletableFuture<Void>> events = new ConcurrentHashMap<>();
+    private final Map<Integer, CompletableFuture<Long>> events = new ConcurrentHashMap<>();
     private final Map<Integer, List<DeviceOp>> graphs = new ConcurrentHashMap<>();
     private final Map<Integer, List<DeviceOp>> capturing = new ConcurrentHashMap<>();
     private final Map<Integer, CollectiveTransport> communicators = new ConcurrentHashMap<>();
+    private final Supplier<DeviceActivityListener> activity;
 
     public CpuDeviceRuntime(int ordinal, long capacityBytes) {
+        this(ordinal, capacityBytes, () -> null);
+    }
+
+    /** @param activity where this device reports its activity at the moment (null: nowhere), see {@link DeviceActivityListener} */
+    public CpuDeviceRuntime(int ordinal, long capacityBytes, Supplier<DeviceActivityListener> activity) {
         this.ordinal = ordinal;
         this.memory = new CpuMemory(capacityBytes);
+        this.activity = activity;
     }
 
     @Override
@@ -67,7 +76,7 @@ public final class CpuDeviceRuntime implements DeviceRuntime {
     @Override
     public Stream createStream() {
         int id = ids.incrementAndGet();
-        streams.put(id, new CpuStream("cpu" + ordinal + "-stream" + id));
+        streams.put(id, new CpuStream("cpu" + ordinal + "-stream" + id, ordinal, activity));
         return new Stream(ordinal, id);
     }
 
@@ -139,13 +148,19 @@ public final class CpuDeviceRuntime implements DeviceRuntime {
 
     @Override
     public void launch(KernelLaunch kernel, Stream s) {
-        submit(s, shape -> CpuKernels.run(kernel.withShape(shape), memory));
+        submit(s, shape -> {
+            KernelLaunch k = kernel.withShape(shape);
+            DeviceActivityListener listener = activity.get();
+            long start = listener == null ? 0 : System.nanoTime();
+            CpuKernels.run(k, memory);
+            if (listener != null) listener.onKernel(ordinal, k, start, System.nanoTime());
+        });
     }
 
     @Override
     public Event createEvent() {
         int id = ids.incrementAndGet();
-        events.put(id, CompletableFuture.completedFuture(null));
+        events.put(id, CompletableFuture.completedFuture(0L));
         return new Event(ordinal, id);
     }
 
@@ -159,12 +174,12 @@ public final class CpuDeviceRuntime implements DeviceRuntime {
     @Override
     public void streamWaitEvent(Stream s, Event event) {
         notCapturing(s, "streamWaitEvent");
-        CompletableFuture<Void> point = requireEvent(event);
+        CompletableFuture<Long> point = requireEvent(event);
         stream(s).enqueue(point::join);
     }
 
-    private CompletableFuture<Void> requireEvent(Event event) {
-        CompletableFuture<Void> point = events.get(event.id());
+    private CompletableFuture<Long> requireEvent(Event event) {
+        CompletableFuture<Long> point = events.get(event.id());
         if (point == null || event.device() != ordinal) throw new DeviceException("unknown event " + event);
         return point;
     }
@@ -226,27 +241,35 @@ public final class CpuDeviceRuntime implements DeviceRuntime {
     @Override
     public void allReduce(Communicator comm, DevicePtr buffer, Stream s) {
         CollectiveTransport t = transport(comm);
-        submit(s, shape -> t.allReduceSum(memory.floats(buffer), (int) buffer.offset(), (int) buffer.count()));
+        submit(s, shape -> collective("all_reduce", buffer, t,
+                () -> t.allReduceSum(memory.floats(buffer), (int) buffer.offset(), (int) buffer.count())));
     }
 
     @Override
     public void allGather(Communicator comm, DevicePtr send, DevicePtr recv, Stream s) {
         CollectiveTransport t = transport(comm);
         if (recv.count() != send.count() * comm.size()) throw new DeviceException("all_gather receive buffer must hold size × send elements");
-        submit(s, shape -> t.allGather(memory.floats(send), (int) send.offset(), (int) send.count(),
-                memory.floats(recv), (int) recv.offset()));
+        submit(s, shape -> collective("all_gather", recv, t, () -> t.allGather(memory.floats(send), (int) send.offset(),
+                (int) send.count(), memory.floats(recv), (int) recv.offset())));
     }
 
     @Override
     public void send(Communicator comm, DevicePtr buffer, int peer, Stream s) {
         CollectiveTransport t = transport(comm);
-        submit(s, shape -> t.send(peer, memory.floats(buffer), (int) buffer.offset(), (int) buffer.count()));
+        submit(s, shape -> collective("send_recv", buffer, t, () -> t.send(peer, memory.floats(buffer), (int) buffer.offset(), (int) buffer.count())));
     }
 
     @Override
     public void recv(Communicator comm, DevicePtr buffer, int peer, Stream s) {
         CollectiveTransport t = transport(comm);
-        submit(s, shape -> t.recv(peer, memory.floats(buffer), (int) buffer.offset(), (int) buffer.count()));
+        submit(s, shape -> collective("send_recv", buffer, t, () -> t.recv(peer, memory.floats(buffer), (int) buffer.offset(), (int) buffer.count())));
+    }
+
+    private void collective(String op, DevicePtr buffer, CollectiveTransport t, Runnable work) {
+        DeviceActivityListener listener = activity.get();
+        long start = listener == null ? 0 : System.nanoTime();
+        work.run();
+        if (listener != null) listener.onCollective(ordinal, op, buffer.bytes(), t.size(), start, System.nanoTime());
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.chronoscope.engine.device.cpu;
 
+import dev.chronoscope.engine.device.DeviceActivityListener;
 import dev.chronoscope.engine.device.DeviceException;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 
 /**
  * One stream = one device worker thread running its queue in order. The first failure is kept
@@ -15,9 +17,15 @@ final class CpuStream {
 
     private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
+    private final int device;
+    private final Supplier<DeviceActivityListener> activity;
     private volatile Throwable failure;
+    /** The worker is running a task (not waiting on the queue): work enqueued now does not wake it up. */
+    private volatile boolean busy;
 
-    CpuStream(String name) {
+    CpuStream(String name, int device, Supplier<DeviceActivityListener> activity) {
+        this.device = device;
+        this.activity = activity;
         worker = Thread.ofPlatform().daemon().name(name).start(this::runLoop);
     }
 
@@ -29,35 +37,53 @@ final class CpuStream {
             } catch (InterruptedException e) {
                 return;
             }
+            busy = true;
             if (task == STOP) return;
-            if (failure != null && !(task instanceof Marker)) continue;
-            try {
-                task.run();
-            } catch (Throwable t) {
-                if (failure == null) failure = t;
+            if (task instanceof WakeUp w) {
+                w.listener.onWorkerWakeUp(device, w.enqueuedNanos, System.nanoTime());
+                task = w.task;
             }
+            if (failure == null || task instanceof Marker) {
+                try {
+                    task.run();
+                } catch (Throwable t) {
+                    if (failure == null) failure = t;
+                }
+            }
+            if (queue.isEmpty()) busy = false;
         }
+    }
+
+    /** Work enqueued on an idle worker, timed from the enqueue to its start. */
+    private record WakeUp(Runnable task, long enqueuedNanos, DeviceActivityListener listener) implements Runnable {
+        @Override
+        public void run() { task.run(); }
     }
 
     void enqueue(Runnable task) {
         if (!worker.isAlive()) throw new DeviceException("stream " + worker.getName() + " is closed");
-        queue.add(task);
+        DeviceActivityListener listener = activity.get();
+        boolean idle = listener != null && !busy && queue.isEmpty();
+        queue.add(idle ? new WakeUp(task, System.nanoTime(), listener) : task);
     }
 
-    /** A completion marker: runs even after a failure so that waiters wake up. */
-    private record Marker(CompletableFuture<Void> done) implements Runnable {
+    /** A completion marker: runs even after a failure so that waiters wake up; completes with the time it ran. */
+    private record Marker(CompletableFuture<Long> done) implements Runnable {
         @Override
-        public void run() { done.complete(null); }
+        public void run() { done.complete(System.nanoTime()); }
     }
 
-    CompletableFuture<Void> marker() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+    CompletableFuture<Long> marker() {
+        CompletableFuture<Long> done = new CompletableFuture<>();
         enqueue(new Marker(done));
         return done;
     }
 
     void synchronize() {
-        marker().join();
+        long wait = System.nanoTime();
+        long done = marker().join();
+        DeviceActivityListener listener = activity.get();
+        if (listener != null) listener.onHostWakeUp(device, wait, done, System.nanoTime());
         checkFailure();
     }
 

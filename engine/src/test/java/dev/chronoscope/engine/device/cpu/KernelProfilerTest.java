@@ -41,12 +41,12 @@ class KernelProfilerTest {
         assertThat(rc).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.getFirst()).isEqualTo("kernel,duration_ns,source,num_tokens,n_embd,n_head,n_kv_head,n_expanded_embd,vocab_size,"
-                + "use_gated_mlp,tp,batch_size,sum_q_kv,sum_kv,block_size,max_blocks_per_seq,size,num_workers,devices_per_node");
+                + "use_gated_mlp,tp,batch_size,sum_q_kv,sum_kv,block_size,max_blocks_per_seq,size,num_workers,devices_per_node,per_rank");
         assertThat(lines).hasSize(3);
         // tiny (head size 32) scaled to hidden 128: 4 heads, 2 KV heads, intermediate 704·128/256 = 352, vocabulary 512·128/256 = 256
-        assertThat(row(lines, "sampler")).containsExactly("sampler", "test", "3", "128", "4", "2", "352", "256", "1", "2", "", "", "", "", "", "", "", "");
+        assertThat(row(lines, "sampler")).containsExactly("sampler", "test", "3", "128", "4", "2", "352", "256", "1", "2", "", "", "", "", "", "", "", "", "");
         // two sequences of 8 new tokens over 4 cached: 16 tokens, Σq·kv = 2·8·12, Σkv = 24, one 16-token block each
-        assertThat(row(lines, "attn_prefill")).containsExactly("attn_prefill", "test", "16", "128", "4", "2", "352", "256", "1", "2", "2", "192", "24", "16", "1", "", "", "");
+        assertThat(row(lines, "attn_prefill")).containsExactly("attn_prefill", "test", "16", "128", "4", "2", "352", "256", "1", "2", "2", "192", "24", "16", "1", "", "", "", "");
         for (String line : lines.subList(1, 3)) assertThat(Long.parseLong(line.split(",")[1])).isPositive();
     }
 
