@@ -7,6 +7,8 @@ import dev.chronoscope.emulator.calibrate.Calibrator;
 import dev.chronoscope.emulator.calibrate.ConsoleProgress;
 import dev.chronoscope.emulator.calibrate.KernelSummary;
 import dev.chronoscope.emulator.calibrate.ProfilerLauncher;
+import dev.chronoscope.emulator.gpu.catalog.CpuMeasurement;
+import dev.chronoscope.emulator.gpu.catalog.DeviceCatalog;
 import dev.chronoscope.emulator.models.defaults.DefaultModels;
 import dev.chronoscope.emulator.models.imports.ImportException;
 import dev.chronoscope.emulator.models.store.ModelStore;
@@ -76,6 +78,10 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         try (ModelStore store = ModelStore.open(storeFile)) {
             DefaultModels.load().seedIfEmpty(store);
+            // The device's peaks (rooflines of kernels without a fitted model, copies) are measured with the kernels.
+            CpuMeasurement cpu = DeviceCatalog.rememberedCpu().measureAgain();
+            out.printf(Locale.ROOT, "cpu-local: %d cores, %.1f GFLOP/s, %.1f GB/s copy (%s)%n",
+                    cpu.cores(), cpu.flopsPerSec() / 1e9, cpu.memoryBytesPerSec() / 1e9, cpu.origin());
             ProfilerLauncher launcher = engineClasspath != null ? ProfilerLauncher.forClasspath(engineClasspath) : ProfilerLauncher.fromSystemProperty();
             CalibrationResult r = new Calibrator(launcher, d -> Optional.empty()).calibrate(grid, store, new ConsoleProgress(out), saveSamples);
             printSummary(out, r, store.file());

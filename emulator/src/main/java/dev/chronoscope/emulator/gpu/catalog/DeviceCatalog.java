@@ -1,5 +1,6 @@
 package dev.chronoscope.emulator.gpu.catalog;
 
+import dev.chronoscope.emulator.install.DataDirectory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * The device types a scenario can name (DESIGN §7). {@code cpu-local} is measured the first time it
- * is asked for (never just for listing names), or taken from a configured {@link CpuMeasurement}.
+ * is asked for on this machine (never just for listing names) and kept, or taken from a configured
+ * {@link CpuMeasurement}.
  */
 public final class DeviceCatalog {
     public static final String CPU_LOCAL = "cpu-local";
@@ -23,9 +25,17 @@ public final class DeviceCatalog {
         entries.put(CPU_LOCAL, new Once(() -> cpu.get().toSpec()));
     }
 
-    /** The catalogue with {@code cpu-local} measured on this machine when first used. */
+    /**
+     * The catalogue with {@code cpu-local} as measured on this machine: once, on first use, then
+     * kept in the user's data directory ({@link RememberedCpuMeasurement}).
+     */
     public static DeviceCatalog standard() {
-        return new DeviceCatalog(CpuLocalProbe::measure);
+        return new DeviceCatalog(() -> rememberedCpu().get());
+    }
+
+    /** This machine's kept cpu-local measurement. */
+    public static RememberedCpuMeasurement rememberedCpu() {
+        return new RememberedCpuMeasurement(DataDirectory.path().resolve(RememberedCpuMeasurement.FILE_NAME), CpuLocalProbe::measure);
     }
 
     /** The catalogue with {@code cpu-local} as configured. */
