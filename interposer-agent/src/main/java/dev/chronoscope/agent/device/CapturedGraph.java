@@ -59,14 +59,14 @@ final class CapturedGraph {
 
     /** Replays every node in capture order; {@code dynamicShape} replaces the shape arguments it names. */
     void replay(VirtualDevice device, VirtualStream stream, Map<String, Long> dynamicShape) {
+        // instanceof rather than a pattern switch, which C1 (the engine JVM's compiler) turns into a method-handle call.
         for (Part part : parts) {
-            switch (part) {
-                case Kernels k -> {
-                    KernelFeatures[] shapes = k.features();
-                    for (int i = 0; i < shapes.length; i++) k.batch().setFeatures(i, shapes[i].with(dynamicShape));
-                    device.launch(stream, k.batch());
-                }
-                case Collective c -> c.op().replay(stream);
+            if (part instanceof Kernels k) {
+                KernelFeatures[] shapes = k.features();
+                for (int i = 0; i < shapes.length; i++) k.batch().setFeatures(i, shapes[i].with(dynamicShape));
+                device.launch(stream, k.batch());
+            } else {
+                ((Collective) part).op().replay(stream);
             }
         }
     }

@@ -37,7 +37,6 @@ import java.util.Set;
  * the engine's own {@link DeviceOutOfMemoryError}, carrying the virtual device's message.
  */
 public final class EmulatedDeviceRuntime implements DeviceRuntime {
-    private static final int MAX_CACHED_SHAPES = 4096;
     private final VirtualDevice device;
     private final int ordinal;
     private final CommunicatorGroups groups;
@@ -47,18 +46,19 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
     private final Map<Integer, CapturedGraph> graphs = new HashMap<>();
     private final Map<Integer, CommunicatorGroups.Membership> communicators = new HashMap<>();
     private final Set<Long> allocations = new LinkedHashSet<>();
-    /** Shapes repeat from step to step: their features are built once (bounded: prefill shapes vary). */
-    private final Map<Map<String, Long>, KernelFeatures> features = new HashMap<>();
+    /** Shapes repeat from step to step and across ranks: their features are built once per JVM. */
+    private final ShapeFeatures shapes;
     private static final int RECENT_SHAPES = 8;
     private final Object[] recentShapes = new Object[RECENT_SHAPES];
     private final KernelFeatures[] recentFeatures = new KernelFeatures[RECENT_SHAPES];
     private int nextRecent;
     private int nextId = 1;
 
-    EmulatedDeviceRuntime(VirtualDevice device, int ordinal, CommunicatorGroups groups) {
+    EmulatedDeviceRuntime(VirtualDevice device, int ordinal, CommunicatorGroups groups, ShapeFeatures shapes) {
         this.device = device;
         this.ordinal = ordinal;
         this.groups = groups;
+        this.shapes = shapes;
     }
 
     @Override
@@ -147,17 +147,14 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
     }
 
     /**
-     * The features of a shape. An engine that launches a pass's kernels with the same few shape maps
-     * hits the small identity cache; equal maps built anew (the next step's) hit the bounded map.
+     * The features of a shape. An engine that launches a pass's kernels with the same few immutable
+     * shape maps hits the small identity cache; equal maps built anew (the next step's) hit the shared map.
      */
     private KernelFeatures features(Map<String, Long> shape) {
         for (int i = 0; i < RECENT_SHAPES; i++) if (recentShapes[i] == shape) return recentFeatures[i];
-        KernelFeatures f = features.get(shape);
-        if (f == null) {
-            if (features.size() >= MAX_CACHED_SHAPES) features.clear();
-            f = KernelFeatures.of(shape);
-            features.put(shape, f);
-        }
+        KernelFeatures f = shapes.of(shape);
+        // Only immutable maps by identity: a mutable one may hold another shape at the next launch.
+        if (Map.copyOf(shape) != shape) return f;
         recentShapes[nextRecent] = shape;
         recentFeatures[nextRecent] = f;
         nextRecent = (nextRecent + 1) % RECENT_SHAPES;

@@ -18,8 +18,10 @@ final class KernelFeatures {
     private final String[] names;
     private final double[] values;
     private final Features features;
-    private Map<String, Long> lastUpdates;
-    private Features lastWith;
+    /** The last answer of {@link #with}: one immutable pair, as ranks on other threads share these features. */
+    private Memo last;
+
+    private record Memo(Map<String, Long> updates, Features features) {}
 
     private KernelFeatures(String[] names, double[] values) {
         this.names = names;
@@ -51,23 +53,29 @@ final class KernelFeatures {
 
     /**
      * These features with the arguments {@code updates} names set to its values (arguments these
-     * features do not have are ignored). The last answer is kept for the same immutable updates:
-     * a graph replay asks every layer's node for the same change, and one shared instance also
-     * makes the prediction memo's equality check an identity check.
+     * features do not have are ignored). The last answer is kept for equal updates: a graph replay
+     * asks every layer's node, on every rank, for the same change, and one shared instance also
+     * makes the prediction memo's and the kernel store's checks identity checks.
      */
     Features with(Map<String, Long> updates) {
         if (updates.isEmpty()) return features;
-        if (updates == lastUpdates) return lastWith;
+        Memo m = last;
+        if (m != null && m.updates() == updates) return m.features();
+        // A copy: an immutable map stays itself, so the next node of the same replay matches by identity.
+        Map<String, Long> key = Map.copyOf(updates);
+        if (m != null && m.updates().equals(key)) {
+            last = new Memo(key, m.features());
+            return m.features();
+        }
         double[] changed = null;
-        for (Map.Entry<String, Long> update : updates.entrySet()) {
+        for (Map.Entry<String, Long> update : key.entrySet()) {
             int i = indexOf(update.getKey());
             if (i < 0) continue;
             if (changed == null) changed = values.clone();
             changed[i] = update.getValue();
         }
-        lastWith = changed == null ? features : Features.of(names, changed);
-        // A copy of a mutable map is a new instance, so a map changed in place is never mistaken for the last one.
-        lastUpdates = Map.copyOf(updates);
-        return lastWith;
+        Features f = changed == null ? features : Features.of(names, changed);
+        last = new Memo(key, f);
+        return f;
     }
 }
