@@ -106,7 +106,7 @@ public final class Communicator {
             slot = slotOf(stream.device);
             long sequence = issued[slot];
             r = openCollectives.computeIfAbsent(sequence, s -> {
-                Rendezvous opened = new Rendezvous(op, bytes, ranks, op.kernelName() + " #" + s + " on communicator " + Arrays.toString(ranks));
+                Rendezvous opened = new Rendezvous(op, bytes, ranks, () -> op.kernelName() + " #" + s + " on communicator " + Arrays.toString(ranks));
                 opened.sequence = s;
                 return opened;
             });
@@ -119,8 +119,12 @@ public final class Communicator {
             PairKey pair = new PairKey(from, to);
             Map<PairKey, Long> counts = sending ? sent : received;
             long sequence = counts.getOrDefault(pair, 0L);
-            r = openTransfers.computeIfAbsent(new PairSequence(from, to, sequence), k -> new Rendezvous(op, bytes,
-                    new int[]{from, to}, "send_recv #" + k.sequence() + " from rank " + from + " to rank " + to));
+            r = openTransfers.computeIfAbsent(new PairSequence(from, to, sequence), k -> {
+                Rendezvous opened = new Rendezvous(op, bytes, new int[]{from, to},
+                        () -> "send_recv #" + k.sequence() + " from rank " + from + " to rank " + to);
+                opened.sequence = k.sequence();
+                return opened;
+            });
             r.requireSame(op, bytes, me);
             counts.put(pair, sequence + 1);
             slot = sending ? 0 : 1;
@@ -158,9 +162,9 @@ public final class Communicator {
         r.end = r.start + p.durationNanos();
         r.resolved = true;
         if (r.ranks == ranks) {
-            openCollectives.values().remove(r);
+            openCollectives.remove(r.sequence);
         } else {
-            openTransfers.values().remove(r);
+            openTransfers.remove(new PairSequence(r.ranks[0], r.ranks[1], r.sequence));
         }
         cluster.emit(new StreamEvent.Collective(r.start, r.end, r.op.kernelName(), r.bytes, r.ranks.clone(), r.arrivals.clone()));
         cluster.markUnblocked();
@@ -173,7 +177,7 @@ public final class Communicator {
             r.start = start;
             r.end = end;
             r.resolved = true;
-            openCollectives.values().remove(r);
+            openCollectives.remove(r.sequence);
             cluster.emit(new StreamEvent.Collective(r.start, r.end, r.op.kernelName(), r.bytes, r.ranks.clone(), r.arrivals.clone()));
             cluster.markUnblocked();
             cluster.drainIfUnblocked();

@@ -3,6 +3,7 @@ package dev.chronoscope.emulator.gpu;
 import dev.chronoscope.emulator.gpu.net.CollectiveOp;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * One collective instance: which ranks take part, when each one's stream reached it, and, once the
@@ -14,15 +15,16 @@ final class Rendezvous {
     /** Global ranks, by slot. */
     final int[] ranks;
     final long[] arrivals;
-    final String label;
-    /** The k of "the k-th collective issued on the communicator" (issue order, not arrival order). */
+    /** Named only when a caller disagrees: building the name for every collective cost more than the collective. */
+    private final Supplier<String> label;
+    /** The k of "the k-th collective issued on the communicator" or of the k-th transfer between its two ranks (issue order, not arrival order). */
     long sequence = -1;
     private int arrivedCount;
     boolean resolved;
     long start;
     long end;
 
-    Rendezvous(CollectiveOp op, long bytes, int[] ranks, String label) {
+    Rendezvous(CollectiveOp op, long bytes, int[] ranks, Supplier<String> label) {
         this.op = op;
         this.bytes = bytes;
         this.ranks = ranks;
@@ -46,7 +48,7 @@ final class Rendezvous {
     /** Every caller of one collective must agree on what it is, as NCCL requires. */
     void requireSame(CollectiveOp otherOp, long otherBytes, int callerRank) {
         if (otherOp != op || otherBytes != bytes) {
-            throw new IllegalStateException(label + ": rank " + callerRank + " called " + otherOp.kernelName() + " of " + otherBytes
+            throw new IllegalStateException(label.get() + ": rank " + callerRank + " called " + otherOp.kernelName() + " of " + otherBytes
                     + " bytes, but it was started as " + op.kernelName() + " of " + bytes + " bytes");
         }
     }
