@@ -44,15 +44,25 @@ public final class EmulationSession {
     private final Emulation emulation;
     private final RunStatistics statistics;
     private final EmulatedDevices devices;
+    private final LoadingPredictor models;
     private final long wallStartNanos = System.nanoTime();
 
     private EmulationSession(AgentOptions options, ProcessRole role, Emulation emulation, RunStatistics statistics,
-                             EmulatedDevices devices) {
+                             EmulatedDevices devices, LoadingPredictor models) {
         this.options = options;
         this.role = role;
         this.emulation = emulation;
         this.statistics = statistics;
         this.devices = devices;
+        this.models = models;
+    }
+
+    /**
+     * Waits until the kernel models have loaded (they load beside the agent's own start-up); call
+     * before the engine runs. Throws what loading them threw (an unreadable models store).
+     */
+    public void awaitModels() {
+        models.await();
     }
 
     /** Builds the session; errors (unknown GPU, unreadable models store) name what was wrong. */
@@ -64,7 +74,9 @@ public final class EmulationSession {
     public static EmulationSession start(AgentOptions options, ProcessRole role) {
         if (current != null) throw new IllegalStateException("an emulation session is already running in this JVM");
         DeviceSpec spec = DeviceCatalog.standard().get(options.gpu());
-        KernelPredictor predictor = predictor(options.models());
+        Path models = options.models();
+        if (models != null && !Files.isRegularFile(models)) throw new IllegalArgumentException("models store " + models + " does not exist");
+        LoadingPredictor predictor = LoadingPredictor.start(() -> predictor(models));
         Emulation emulation = Emulation.builder().name("chronoscope").mode(options.timeMode())
                 .wallClockEpochMillis(WALL_CLOCK_EPOCH_MILLIS).build();
         RemoteCollectives remote = options.coordinator() == null ? null
@@ -80,7 +92,7 @@ public final class EmulationSession {
         VirtualCluster cluster = VirtualCluster.builder(spec, role.devices()).firstRank(role.firstRank())
                 .processId(role.clientId()).clock(emulation).predictor(predictor).sink(statistics).build();
         EmulationSession session = new EmulationSession(options, role, emulation, statistics,
-                new EmulatedDevices(cluster, role.firstRank(), remote));
+                new EmulatedDevices(cluster, role.firstRank(), remote), predictor);
         current = session;
         return session;
     }
@@ -135,7 +147,6 @@ public final class EmulationSession {
                 temporary.toFile().delete();
             }
         }
-        if (!Files.isRegularFile(models)) throw new IllegalArgumentException("models store " + models + " does not exist");
         try (ModelStore store = ModelStore.open(models)) {
             return new KernelModels(store, d -> Optional.empty()).predictor();
         }
