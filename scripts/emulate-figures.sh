@@ -25,5 +25,6 @@ PY
 }
 run llama3-8b-1xh100      --model llama-3-8b  --gpu h100-sxm --num-prompts 1000 --random-input-len 1024 --random-output-len 128 --request-rate 8
 run llama3-70b-tp8-8xh100 --model llama-3-70b --gpu h100-sxm -tp 8 --num-prompts 200 --random-input-len 1024 --random-output-len 128 --request-rate 8
+run llama3-70b-tp8-1000   --model llama-3-70b --gpu h100-sxm -tp 8 --num-prompts 1000 --random-input-len 1024 --random-output-len 128 --request-rate 8
 run llama2-70b-tp4-pp2    --model llama-2-70b --gpu h100-sxm -tp 4 -pp 2 --num-prompts 200 --random-input-len 1024 --random-output-len 128 --request-rate 8
 run llama3-70b-1xh100     --model llama-3-70b --gpu h100-sxm --num-prompts 10

@@ -90,6 +90,7 @@ public final class InterposerAgent {
                 .transform((builder, type, loader, module, domain) -> builder.visit(Advice.to(MainAdvice.class)
                         .on(named("main").and(isStatic()).and(takesArguments(String[].class)))))
                 .installOn(instrumentation);
+        session.awaitModels();
         return session;
     }
 

@@ -102,7 +102,7 @@ public final class Communicator {
             slot = slotOf(stream.device);
             long sequence = issued[slot];
             r = openCollectives.computeIfAbsent(sequence, s -> {
-                Rendezvous opened = new Rendezvous(op, bytes, ranks, op.kernelName() + " #" + s + " on communicator " + Arrays.toString(ranks));
+                Rendezvous opened = new Rendezvous(op, bytes, ranks, () -> op.kernelName() + " #" + s + " on communicator " + Arrays.toString(ranks));
                 opened.sequence = s;
                 return opened;
             });
@@ -117,7 +117,7 @@ public final class Communicator {
             long sequence = counts.getOrDefault(pair, 0L);
             r = openTransfers.computeIfAbsent(new PairSequence(from, to, sequence), k -> {
                 Rendezvous opened = new Rendezvous(op, bytes, new int[]{from, to},
-                        "send_recv #" + k.sequence() + " from rank " + from + " to rank " + to);
+                        () -> "send_recv #" + k.sequence() + " from rank " + from + " to rank " + to);
                 opened.sequence = k.sequence();
                 return opened;
             });
@@ -184,11 +184,12 @@ public final class Communicator {
     }
 
     /** A resolved rendezvous is no longer open: a group collective, or a send/recv (whose ranks are the pair). */
+    /** Drops a resolved rendezvous by its key (a scan of the open ones cost more than the collective). */
     private void forget(Rendezvous r) {
         if (r.ranks == ranks) {
-            openCollectives.values().remove(r);
+            openCollectives.remove(r.sequence);
         } else {
-            openTransfers.values().remove(r);
+            openTransfers.remove(new PairSequence(r.ranks[0], r.ranks[1], r.sequence));
         }
     }
 

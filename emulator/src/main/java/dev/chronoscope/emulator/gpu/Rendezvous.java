@@ -3,6 +3,7 @@ package dev.chronoscope.emulator.gpu;
 import dev.chronoscope.emulator.gpu.net.CollectiveOp;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * One collective instance: which ranks take part, when each one's stream reached it, and, once the
@@ -14,7 +15,8 @@ final class Rendezvous {
     /** Global ranks, by slot. */
     final int[] ranks;
     final long[] arrivals;
-    final String label;
+    /** Named only when a caller disagrees: building the name for every collective cost more than the collective. */
+    private final Supplier<String> label;
     /**
      * The k of "the k-th collective issued on the communicator", or for a send/recv of "the k-th
      * transfer from this sender to this receiver" (issue order, not arrival order).
@@ -25,7 +27,7 @@ final class Rendezvous {
     long start;
     long end;
 
-    Rendezvous(CollectiveOp op, long bytes, int[] ranks, String label) {
+    Rendezvous(CollectiveOp op, long bytes, int[] ranks, Supplier<String> label) {
         this.op = op;
         this.bytes = bytes;
         this.ranks = ranks;
@@ -49,7 +51,7 @@ final class Rendezvous {
     /** Every caller of one collective must agree on what it is, as NCCL requires. */
     void requireSame(CollectiveOp otherOp, long otherBytes, int callerRank) {
         if (otherOp != op || otherBytes != bytes) {
-            throw new IllegalStateException(label + ": rank " + callerRank + " called " + otherOp.kernelName() + " of " + otherBytes
+            throw new IllegalStateException(label.get() + ": rank " + callerRank + " called " + otherOp.kernelName() + " of " + otherBytes
                     + " bytes, but it was started as " + op.kernelName() + " of " + bytes + " bytes");
         }
     }

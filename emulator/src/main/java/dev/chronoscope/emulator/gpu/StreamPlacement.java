@@ -81,22 +81,23 @@ final class StreamPlacement {
         return streams.remove(s);
     }
 
+    /** An instanceof chain rather than a pattern switch: this runs for most kernels of a tensor-parallel run, and C1 compiles a type switch into a method-handle call. */
     private boolean place(VirtualStream s, StreamOp op) {
-        switch (op) {
-            case StreamOp.Launch k -> placeKernel(s, k.hostTime(), k.kernel(), k.features(), k.prediction(), k.graphId());
-            case StreamOp.Copy c -> {
-                long start = Math.max(c.hostTime() + cluster.launchLatencyNanos, s.tail);
-                s.tail = start + copyNanos(c.kind(), c.bytes());
-                cluster.emit(new StreamEvent.Memcpy(start, s.tail, rank, s.id, c.kind(), c.bytes()));
-            }
-            case StreamOp.Record r -> r.completion().place(Math.max(r.hostTime() + cluster.launchLatencyNanos, s.tail));
-            case StreamOp.Wait w -> {
-                if (!w.completion().placed) return false;
-                s.tail = Math.max(s.tail, w.completion().time);
-            }
-            case StreamOp.CollectiveStep step -> {
-                return step.communicator.advance(s, step);
-            }
+        if (op instanceof StreamOp.Launch k) {
+            placeKernel(s, k.hostTime(), k.kernel(), k.features(), k.prediction(), k.graphId());
+        } else if (op instanceof StreamOp.CollectiveStep step) {
+            return step.communicator.advance(s, step);
+        } else if (op instanceof StreamOp.Copy c) {
+            long start = Math.max(c.hostTime() + cluster.launchLatencyNanos, s.tail);
+            s.tail = start + copyNanos(c.kind(), c.bytes());
+            cluster.emit(new StreamEvent.Memcpy(start, s.tail, rank, s.id, c.kind(), c.bytes()));
+        } else if (op instanceof StreamOp.Record r) {
+            r.completion().place(Math.max(r.hostTime() + cluster.launchLatencyNanos, s.tail));
+        } else if (op instanceof StreamOp.Wait w) {
+            if (!w.completion().placed) return false;
+            s.tail = Math.max(s.tail, w.completion().time);
+        } else {
+            throw new IllegalStateException("unknown stream op " + op);
         }
         return true;
     }

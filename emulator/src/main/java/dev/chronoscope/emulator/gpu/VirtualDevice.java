@@ -6,6 +6,7 @@ import dev.chronoscope.emulator.models.Prediction;
 import dev.chronoscope.emulator.stream.event.StreamEvent;
 import dev.chronoscope.emulator.stream.event.StreamEvent.CopyKind;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -152,6 +153,34 @@ public final class VirtualDevice {
                 stream.capture.add(new GraphNode.Kernel(kernel, features, p));
             } else {
                 placement.launch(stream, cluster.clock.now(), kernel, features, p, StreamEvent.Kernel.NO_GRAPH);
+            }
+        } finally {
+            cluster.lock.unlock();
+        }
+    }
+
+    /** A batch of this device's kernels to replay with {@link #launch(VirtualStream, KernelBatch)}. */
+    public KernelBatch batch(List<String> kernels, List<Features> features) {
+        return new KernelBatch(this, kernels, features);
+    }
+
+    /**
+     * Launches every kernel of {@code batch} in order, as part of one graph launch: they share the
+     * host time of this call, and each is placed as {@link #launch(VirtualStream, String, Features)}
+     * would place it at that time.
+     */
+    public void launch(VirtualStream stream, KernelBatch batch) {
+        if (batch == null || batch.device != this) {
+            throw new CudaException(CudaError.cudaErrorInvalidValue, "kernel batch " + (batch == null ? "null" : "of rank " + batch.device.rank)
+                    + " cannot be launched on rank " + rank);
+        }
+        cluster.lock.lock();
+        try {
+            requireUsable(stream);
+            requireNotCapturing(stream, "a kernel batch launch");
+            long host = cluster.clock.now();
+            for (int i = 0, n = batch.size(); i < n; i++) {
+                placement.launch(stream, host, batch.kernel(i), batch.features(i), batch.prediction(i, cluster.predictions), StreamEvent.Kernel.NO_GRAPH);
             }
         } finally {
             cluster.lock.unlock();

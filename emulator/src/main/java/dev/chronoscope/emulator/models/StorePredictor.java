@@ -28,6 +28,11 @@ public final class StorePredictor implements KernelPredictor {
     private final Function<String, Optional<RooflineSpec>> catalogue;
     private final RooflineDefaults roofline;
     private final Map<Key, Prediction> memo = new ConcurrentHashMap<>();
+    /**
+     * One instance per model-version label: every kernel event carries its prediction's label, and the
+     * sinks that count or intern labels then compare them by reference instead of character by character.
+     */
+    private final Map<String, String> labels = new ConcurrentHashMap<>();
 
     /**
      * @param activeVersions the store's active versions
@@ -58,8 +63,13 @@ public final class StorePredictor implements KernelPredictor {
         Features engineered = EngineeredFeatures.of(kernel, raw, spec(device));
         ModelVersion v = active.get(device + "\u0000" + kernel);
         if (v != null) {
-            return new Prediction(Math.round(v.model().predictNanos(engineered)), v.label(), v.ranges().firstOutside(raw) != null);
+            return new Prediction(Math.round(v.model().predictNanos(engineered)), label(v.label()), v.ranges().firstOutside(raw) != null);
         }
-        return new Prediction(Math.round(roofline.forKernel(kernel).predictNanos(engineered)), "roofline/" + device + "/" + kernel, false);
+        return new Prediction(Math.round(roofline.forKernel(kernel).predictNanos(engineered)), label("roofline/" + device + "/" + kernel), false);
+    }
+
+    private String label(String label) {
+        String known = labels.putIfAbsent(label, label);
+        return known == null ? label : known;
     }
 }

@@ -19,6 +19,12 @@ public record EngineInstallation(Path javaExecutable, String engineClasspath, Pa
      */
     public static final List<String> EMULATION_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+    /**
+     * Extra options for the engine JVM, split at spaces, appended after {@link #EMULATION_JVM_OPTIONS}:
+     * for looking inside a run (a flight recording, GC logs) without a rebuild.
+     */
+    public static final String EXTRA_OPTIONS_VARIABLE = "CHRONOSCOPE_ENGINE_JVM_OPTIONS";
+
     /** The engine and agent of the installation under {@code chronoscope.home} (set by ./chronoscope). */
     public static EngineInstallation fromHome() {
         try {
@@ -26,10 +32,18 @@ public record EngineInstallation(Path javaExecutable, String engineClasspath, Pa
             layout.require(InstallationLayout.ENGINE, InstallationLayout.AGENT);
             return new EngineInstallation(Path.of(System.getProperty("java.home"), "bin", "java"),
                     layout.classpath(InstallationLayout.ENGINE), layout.jar(InstallationLayout.AGENT), ENGINE_MAIN,
-                    EMULATION_JVM_OPTIONS);
+                    withExtraOptions(EMULATION_JVM_OPTIONS, System.getenv(EXTRA_OPTIONS_VARIABLE)));
         } catch (InstallationException e) {
             throw new ScenarioException(e.getMessage());
         }
+    }
+
+    /** {@code base} followed by the space-separated options of {@code extra} (null or blank: none). */
+    static List<String> withExtraOptions(List<String> base, String extra) {
+        if (extra == null || extra.isBlank()) return base;
+        List<String> options = new java.util.ArrayList<>(base);
+        options.addAll(List.of(extra.strip().split("\\s+")));
+        return List.copyOf(options);
     }
 
     /** The child's command line: the engine's main with the agent attached. */

@@ -47,6 +47,8 @@ public final class ModelRunner implements AutoCloseable {
     private int blockSize;
     private Workspace workspace;
     private long weightBytes;
+    private LayerWeights[] layerWeights;
+    private final Map<String, Double> rmsNormAttrs;
 
     /** Shape of one forward launch sequence: token and sequence counts and attention features. */
     private record Forward(int tokens, int sampled, int preBatch, long preSumQKv, int decBatch, long decSumKv) {}
@@ -65,6 +67,7 @@ public final class ModelRunner implements AutoCloseable {
         this.firstLayer = sharding.firstLayer(config.numHiddenLayers());
         this.endLayer = sharding.endLayer(config.numHiddenLayers());
         this.maxModelLen = StepChecks.maxModelLen(config, options);
+        this.rmsNormAttrs = Map.of("eps", config.rmsNormEps());
     }
 
     public boolean isDriver() { return s.isLastStage() && s.tpRank() == 0; }
@@ -74,6 +77,7 @@ public final class ModelRunner implements AutoCloseable {
         for (DeviceTensorSpec spec : ShardPlan.of(c, s)) {
             DevicePtr ptr = rt.malloc(dtype, spec.elements());
             weights.put(spec.key(), ptr);
+            layerWeights = null;
             loader.load(spec, ptr, rt, stream);
             weightBytes += ptr.bytes();
         }
@@ -257,26 +261,57 @@ public final class ModelRunner implements AutoCloseable {
     }
 
     private Map<String, Long> shape(int tokens) {
-        Map<String, Long> m = new HashMap<>();
-        m.put(NUM_TOKENS, (long) tokens);
-        m.put(N_EMBD, (long) c.hiddenSize());
-        m.put(N_HEAD, (long) c.numAttentionHeads());
-        m.put(N_KV_HEAD, (long) c.numKeyValueHeads());
-        m.put(N_EXPANDED_EMBD, (long) c.intermediateSize());
-        m.put(VOCAB_SIZE, (long) c.vocabSize());
-        m.put(NUM_TP_WORKERS, (long) s.tpSize());
-        return m;
+        return Map.of(NUM_TOKENS, (long) tokens, N_EMBD, (long) c.hiddenSize(), N_HEAD, (long) c.numAttentionHeads(),
+                N_KV_HEAD, (long) c.numKeyValueHeads(), N_EXPANDED_EMBD, (long) c.intermediateSize(),
+                VOCAB_SIZE, (long) c.vocabSize(), NUM_TP_WORKERS, (long) s.tpSize());
+    }
+
+    /** {@code shape} plus one more argument, immutable. */
+    private static Map<String, Long> with(Map<String, Long> shape, String key, long value) {
+        Map<String, Long> m = new HashMap<>(shape);
+        m.put(key, value);
+        return Map.copyOf(m);
+    }
+
+    private static Map<String, Long> with(Map<String, Long> shape, String k1, long v1, String k2, long v2) {
+        return with(with(shape, k1, v1), k2, v2);
     }
 
     private void launch(String kernel, Map<String, Long> shape, Map<String, Double> attrs, DevicePtr... operands) {
         rt.launch(new KernelLaunch(kernel, shape, attrs, List.of(operands)), stream);
     }
 
+    /** One layer's weight pointers, resolved once: a forward pass launches a dozen kernels per layer. */
+    private record LayerWeights(DevicePtr inputNorm, DevicePtr qkv, DevicePtr qkvBias, DevicePtr o, DevicePtr postNorm,
+                                DevicePtr gateUp, DevicePtr down) {}
+
+    private LayerWeights[] layerWeights() {
+        if (layerWeights == null) {
+            layerWeights = new LayerWeights[endLayer - firstLayer];
+            for (int layer = firstLayer; layer < endLayer; layer++) {
+                layerWeights[layer - firstLayer] = new LayerWeights(weights.get(ShardPlan.layerKey(layer, "input_norm")),
+                        weights.get(ShardPlan.layerKey(layer, "qkv")), weights.get(ShardPlan.layerKey(layer, "qkv_bias")),
+                        weights.get(ShardPlan.layerKey(layer, "o")), weights.get(ShardPlan.layerKey(layer, "post_norm")),
+                        weights.get(ShardPlan.layerKey(layer, "gate_up")), weights.get(ShardPlan.layerKey(layer, "down")));
+            }
+        }
+        return layerWeights;
+    }
+
+    /**
+     * Launches one forward pass. The shape maps are built once per pass (every layer launches the same
+     * shapes) and are immutable, so a launch shares them instead of copying.
+     */
     private void launchForward(Forward f) {
         Workspace w = workspace;
         int n = f.tokens(), h = c.hiddenSize();
         Map<String, Long> shape = shape(n);
-        Map<String, Double> eps = Map.of("eps", c.rmsNormEps());
+        Map<String, Long> saveShape = with(shape, BLOCK_SIZE, blockSize);
+        Map<String, Long> cacheShape = with(saveShape, MAX_BLOCKS_PER_SEQ, w.maxBlocksPerSeq);
+        Map<String, Long> prefillShape = f.preBatch() > 0 ? with(cacheShape, BATCH_SIZE, f.preBatch(), SUM_Q_KV, f.preSumQKv()) : null;
+        Map<String, Long> decodeShape = f.decBatch() > 0 ? with(cacheShape, BATCH_SIZE, f.decBatch(), SUM_KV, f.decSumKv()) : null;
+        Map<String, Double> eps = rmsNormAttrs;
+        Map<String, Double> none = Map.of();
         DevicePtr hidden = w.hidden.slice(0, (long) n * h), proj = w.proj.slice(0, (long) n * h);
         if (s.isFirstStage()) {
             launch(EMB, shape, Map.of("vocab_start", (double) (s.tpRank() * (c.vocabSize() / s.tpSize()))),
@@ -285,40 +320,30 @@ public final class ModelRunner implements AutoCloseable {
         } else {
             rt.recv(ppComm, hidden, s.ppRank() - 1, stream);
         }
-        for (int layer = firstLayer; layer < endLayer; layer++) {
-            int local = layer - firstLayer;
+        LayerWeights[] layers = layerWeights();
+        for (int local = 0; local < layers.length; local++) {
+            LayerWeights lw = layers[local];
             DevicePtr kc = kCache.get(local), vc = vCache.get(local);
-            launch(INPUT_LAYERNORM, shape, eps, w.hidden, weights.get(ShardPlan.layerKey(layer, "input_norm")), w.normed);
-            DevicePtr bias = weights.get(ShardPlan.layerKey(layer, "qkv_bias"));
-            DevicePtr qkvW = weights.get(ShardPlan.layerKey(layer, "qkv"));
-            if (bias == null) launch(ATTN_PRE_PROJ, shape, Map.of(), w.normed, qkvW, w.qkv);
-            else launch(ATTN_PRE_PROJ, shape, Map.of(), w.normed, qkvW, w.qkv, bias);
-            launch(ATTN_ROPE, shape, Map.of(), w.qkv, w.positions, cosSin);
-            Map<String, Long> cacheShape = new HashMap<>(shape);
-            cacheShape.put(BLOCK_SIZE, (long) blockSize);
-            launch(ATTN_KV_CACHE_SAVE, cacheShape, Map.of(), w.qkv, w.slots, kc, vc);
-            cacheShape.put(MAX_BLOCKS_PER_SEQ, (long) w.maxBlocksPerSeq);
-            if (f.preBatch() > 0) {
-                Map<String, Long> a = new HashMap<>(cacheShape);
-                a.put(BATCH_SIZE, (long) f.preBatch());
-                a.put(SUM_Q_KV, f.preSumQKv());
-                launch(ATTN_PREFILL, a, Map.of(), w.qkv, kc, vc, w.preQs, w.preQl, w.preCtx, w.preTables, w.attn);
+            launch(INPUT_LAYERNORM, shape, eps, w.hidden, lw.inputNorm(), w.normed);
+            if (lw.qkvBias() == null) launch(ATTN_PRE_PROJ, shape, none, w.normed, lw.qkv(), w.qkv);
+            else launch(ATTN_PRE_PROJ, shape, none, w.normed, lw.qkv(), w.qkv, lw.qkvBias());
+            launch(ATTN_ROPE, shape, none, w.qkv, w.positions, cosSin);
+            launch(ATTN_KV_CACHE_SAVE, saveShape, none, w.qkv, w.slots, kc, vc);
+            if (prefillShape != null) {
+                launch(ATTN_PREFILL, prefillShape, none, w.qkv, kc, vc, w.preQs, w.preQl, w.preCtx, w.preTables, w.attn);
             }
-            if (f.decBatch() > 0) {
-                Map<String, Long> a = new HashMap<>(cacheShape);
-                a.put(BATCH_SIZE, (long) f.decBatch());
-                a.put(SUM_KV, f.decSumKv());
-                launch(ATTN_DECODE, a, Map.of(), w.qkv, kc, vc, w.decQs, w.decQl, w.decCtx, w.decTables, w.attn);
+            if (decodeShape != null) {
+                launch(ATTN_DECODE, decodeShape, none, w.qkv, kc, vc, w.decQs, w.decQl, w.decCtx, w.decTables, w.attn);
             }
-            launch(ATTN_POST_PROJ, shape, Map.of(), w.attn, weights.get(ShardPlan.layerKey(layer, "o")), w.proj);
+            launch(ATTN_POST_PROJ, shape, none, w.attn, lw.o(), w.proj);
             if (s.tpSize() > 1) rt.allReduce(tpComm, proj, stream);
-            launch(ADD, shape, Map.of(), w.hidden, w.proj, w.hidden);
-            launch(POST_ATTENTION_LAYERNORM, shape, eps, w.hidden, weights.get(ShardPlan.layerKey(layer, "post_norm")), w.normed);
-            launch(MLP_UP_PROJ, shape, Map.of(), w.normed, weights.get(ShardPlan.layerKey(layer, "gate_up")), w.gateUp);
-            launch(MLP_ACT, shape, Map.of(), w.gateUp, w.act);
-            launch(MLP_DOWN_PROJ, shape, Map.of(), w.act, weights.get(ShardPlan.layerKey(layer, "down")), w.proj);
+            launch(ADD, shape, none, w.hidden, w.proj, w.hidden);
+            launch(POST_ATTENTION_LAYERNORM, shape, eps, w.hidden, lw.postNorm(), w.normed);
+            launch(MLP_UP_PROJ, shape, none, w.normed, lw.gateUp(), w.gateUp);
+            launch(MLP_ACT, shape, none, w.gateUp, w.act);
+            launch(MLP_DOWN_PROJ, shape, none, w.act, lw.down(), w.proj);
             if (s.tpSize() > 1) rt.allReduce(tpComm, proj, stream);
-            launch(ADD, shape, Map.of(), w.hidden, w.proj, w.hidden);
+            launch(ADD, shape, none, w.hidden, w.proj, w.hidden);
         }
         if (!s.isLastStage()) {
             rt.send(ppComm, hidden, s.ppRank() + 1, stream);
@@ -328,7 +353,8 @@ public final class ModelRunner implements AutoCloseable {
         int sampled = f.sampled();
         if (sampled == 0) return;
         int vocabLocal = c.vocabSize() / s.tpSize();
-        launch(LM_HEAD, shape(sampled), Map.of(), w.normed, w.sampleRows, weights.get("lm_head"), w.logitsLocal);
+        Map<String, Long> sampledShape = sampled == n ? shape : shape(sampled);
+        launch(LM_HEAD, sampledShape, none, w.normed, w.sampleRows, weights.get("lm_head"), w.logitsLocal);
         DevicePtr logits = w.logitsLocal;
         if (s.tpSize() > 1) {
             rt.allGather(tpComm, w.logitsLocal.slice(0, (long) sampled * vocabLocal),
@@ -336,7 +362,7 @@ public final class ModelRunner implements AutoCloseable {
             logits = w.logitsAll;
         }
         if (isDriver()) {
-            launch(SAMPLER, shape(sampled), Map.of(), logits, w.temperature, w.topP, w.topK, w.seeds, w.counters, w.sampled);
+            launch(SAMPLER, sampledShape, none, logits, w.temperature, w.topP, w.topK, w.seeds, w.counters, w.sampled);
         }
     }
 

@@ -37,24 +37,28 @@ import java.util.Set;
  * the engine's own {@link DeviceOutOfMemoryError}, carrying the virtual device's message.
  */
 public final class EmulatedDeviceRuntime implements DeviceRuntime {
-    private static final int MAX_CACHED_SHAPES = 4096;
     private final VirtualDevice device;
     private final int ordinal;
     private final CommunicatorGroups groups;
     private final Map<Integer, VirtualStream> streams = new HashMap<>();
     private final Map<Integer, VirtualEvent> events = new HashMap<>();
     private final Map<Integer, List<CapturedOp>> capturing = new HashMap<>();
-    private final Map<Integer, List<CapturedOp>> graphs = new HashMap<>();
+    private final Map<Integer, CapturedGraph> graphs = new HashMap<>();
     private final Map<Integer, CommunicatorGroups.Membership> communicators = new HashMap<>();
     private final Set<Long> allocations = new LinkedHashSet<>();
-    /** Shapes repeat from step to step: their features are built once (bounded: prefill shapes vary). */
-    private final Map<Map<String, Long>, KernelFeatures> features = new HashMap<>();
+    /** Shapes repeat from step to step and across ranks: their features are built once per JVM. */
+    private final ShapeFeatures shapes;
+    private static final int RECENT_SHAPES = 8;
+    private final Object[] recentShapes = new Object[RECENT_SHAPES];
+    private final KernelFeatures[] recentFeatures = new KernelFeatures[RECENT_SHAPES];
+    private int nextRecent;
     private int nextId = 1;
 
-    EmulatedDeviceRuntime(VirtualDevice device, int ordinal, CommunicatorGroups groups) {
+    EmulatedDeviceRuntime(VirtualDevice device, int ordinal, CommunicatorGroups groups, ShapeFeatures shapes) {
         this.device = device;
         this.ordinal = ordinal;
         this.groups = groups;
+        this.shapes = shapes;
     }
 
     @Override
@@ -136,15 +140,25 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
 
     @Override
     public void launch(KernelLaunch kernel, Stream stream) {
-        KernelFeatures f = features.get(kernel.shape());
-        if (f == null) {
-            if (features.size() >= MAX_CACHED_SHAPES) features.clear();
-            f = KernelFeatures.of(kernel.shape());
-            features.put(kernel.shape(), f);
-        }
+        KernelFeatures f = features(kernel.shape());
         List<CapturedOp> capture = capturing.get(stream.id());
         if (capture != null) capture.add(new CapturedOp.Kernel(kernel.kernel(), f));
         else device.launch(stream(stream), kernel.kernel(), f.features());
+    }
+
+    /**
+     * The features of a shape. An engine that launches a pass's kernels with the same few immutable
+     * shape maps hits the small identity cache; equal maps built anew (the next step's) hit the shared map.
+     */
+    private KernelFeatures features(Map<String, Long> shape) {
+        for (int i = 0; i < RECENT_SHAPES; i++) if (recentShapes[i] == shape) return recentFeatures[i];
+        KernelFeatures f = shapes.of(shape);
+        // Only immutable maps by identity: a mutable one may hold another shape at the next launch.
+        if (Map.copyOf(shape) != shape) return f;
+        recentShapes[nextRecent] = shape;
+        recentFeatures[nextRecent] = f;
+        nextRecent = (nextRecent + 1) % RECENT_SHAPES;
+        return f;
     }
 
     @Override
@@ -204,16 +218,16 @@ public final class EmulatedDeviceRuntime implements DeviceRuntime {
         List<CapturedOp> ops = capturing.remove(stream.id());
         if (ops == null) throw new DeviceException("stream " + stream.id() + " of device " + ordinal + " is not capturing");
         int id = nextId++;
-        graphs.put(id, List.copyOf(ops));
-        return new Graph(ordinal, id, ops.size());
+        CapturedGraph graph = new CapturedGraph(device, ops);
+        graphs.put(id, graph);
+        return new Graph(ordinal, id, graph.nodes());
     }
 
     @Override
     public void replayGraph(Graph graph, Map<String, Long> dynamicShape, Stream stream) {
-        List<CapturedOp> ops = graphs.get(graph.id());
-        if (ops == null) throw new DeviceException("graph " + graph.id() + " of device " + ordinal + " does not exist");
-        VirtualStream target = stream(stream);
-        for (CapturedOp op : ops) op.replay(device, target, dynamicShape);
+        CapturedGraph captured = graphs.get(graph.id());
+        if (captured == null) throw new DeviceException("graph " + graph.id() + " of device " + ordinal + " does not exist");
+        captured.replay(device, stream(stream), dynamicShape);
     }
 
     @Override

@@ -13,6 +13,7 @@ public final class EmulatedDevices {
     private final VirtualCluster cluster;
     private final int firstRank;
     private final CommunicatorGroups groups;
+    private final ShapeFeatures shapes = new ShapeFeatures();
 
     public EmulatedDevices(VirtualCluster cluster, int firstRank) {
         this(cluster, firstRank, null);
@@ -33,6 +34,6 @@ public final class EmulatedDevices {
                     + " emulates " + cluster.size() + " " + cluster.spec().name() + " device(s), ranks " + firstRank
                     + ".." + (firstRank + cluster.size() - 1) + " (raise --gpus / the agent's gpus= option)");
         }
-        return new EmulatedDeviceRuntime(cluster.device(index), ordinal, groups);
+        return new EmulatedDeviceRuntime(cluster.device(index), ordinal, groups, shapes);
     }
 }

@@ -28,6 +28,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Everything one emulated JVM shares: the emulation (virtual clock and scheduler), the virtual GPUs
@@ -43,16 +45,43 @@ public final class EmulationSession {
     private final ProcessRole role;
     private final Emulation emulation;
     private final RunStatistics statistics;
-    private final EmulatedDevices devices;
+    private final DeviceSpec spec;
+    private final RemoteCollectives remote;
+    private final CompletableFuture<Models> models;
+    private volatile EmulatedDevices devices;
     private final long wallStartNanos = System.nanoTime();
 
     private EmulationSession(AgentOptions options, ProcessRole role, Emulation emulation, RunStatistics statistics,
-                             EmulatedDevices devices) {
+                             DeviceSpec spec, RemoteCollectives remote, CompletableFuture<Models> models) {
         this.options = options;
         this.role = role;
         this.emulation = emulation;
         this.statistics = statistics;
-        this.devices = devices;
+        this.spec = spec;
+        this.remote = remote;
+        this.models = models;
+    }
+
+    /**
+     * Waits for the kernel models (they load beside the agent's own start-up: SQLite and Jackson on one
+     * thread, ByteBuddy's interceptions on the other, a few hundred milliseconds each), then builds the
+     * virtual GPUs with them; call before the engine runs. Throws what loading them threw (an
+     * unreadable models store).
+     */
+    public void awaitModels() {
+        Models loaded;
+        try {
+            loaded = models.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+        KernelPredictor predictor = loaded.predictor();
+        HostOverheadModel.calibrate(loaded.runtime().hostStepNanos());
+        VirtualCluster cluster = loaded.runtime().applyTo(VirtualCluster.builder(spec, role.devices()).firstRank(role.firstRank())
+                .processId(role.clientId()).clock(emulation).predictor(predictor).sink(statistics), spec, predictor).build();
+        devices = new EmulatedDevices(cluster, role.firstRank(), remote);
     }
 
     /** Builds the session; errors (unknown GPU, unreadable models store) name what was wrong. */
@@ -64,9 +93,17 @@ public final class EmulationSession {
     public static EmulationSession start(AgentOptions options, ProcessRole role) {
         if (current != null) throw new IllegalStateException("an emulation session is already running in this JVM");
         DeviceSpec spec = DeviceCatalog.standard().get(options.gpu());
-        Models models = models(options.models(), spec.name(), options.coordinator() != null);
-        KernelPredictor predictor = models.predictor();
-        HostOverheadModel.calibrate(models.runtime().hostStepNanos());
+        Path store = options.models();
+        if (store != null && !Files.isRegularFile(store)) throw new IllegalArgumentException("models store " + store + " does not exist");
+        boolean perRank = options.coordinator() != null;
+        CompletableFuture<Models> models = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("chronoscope-models").start(() -> {
+            try {
+                models.complete(models(store, spec.name(), perRank));
+            } catch (Throwable e) {
+                models.completeExceptionally(e);
+            }
+        });
         Emulation emulation = Emulation.builder().name("chronoscope").mode(options.timeMode())
                 .wallClockEpochMillis(WALL_CLOCK_EPOCH_MILLIS).build();
         RemoteCollectives remote = options.coordinator() == null ? null
@@ -79,10 +116,7 @@ public final class EmulationSession {
         statistics.accept(new StreamEvent.RunStart(0, "run", scenarioJson(options.runDir()),
                 options.timeMode().name().toLowerCase(Locale.ROOT), Map.of("agent", version()), WALL_CLOCK_EPOCH_MILLIS));
         statistics.accept(new StreamEvent.ProcessRegistered(0, role.clientId(), role.name()));
-        VirtualCluster cluster = models.runtime().applyTo(VirtualCluster.builder(spec, role.devices()).firstRank(role.firstRank())
-                .processId(role.clientId()).clock(emulation).predictor(predictor).sink(statistics), spec, predictor).build();
-        EmulationSession session = new EmulationSession(options, role, emulation, statistics,
-                new EmulatedDevices(cluster, role.firstRank(), remote));
+        EmulationSession session = new EmulationSession(options, role, emulation, statistics, spec, remote, models);
         current = session;
         return session;
     }
@@ -103,7 +137,12 @@ public final class EmulationSession {
     /** Which process of the run this JVM is (the only one, unless coordinated). */
     public ProcessRole role() { return role; }
 
-    public EmulatedDevices devices() { return devices; }
+    /** The virtual GPUs, once {@link #awaitModels} has built them. */
+    public EmulatedDevices devices() {
+        EmulatedDevices built = devices;
+        if (built == null) throw new IllegalStateException("the virtual GPUs are built once the kernel models have loaded (awaitModels)");
+        return built;
+    }
 
     /** Where the engine-level events (steps, requests) go: the same stream as the devices'. */
     EventSink sink() { return statistics; }
@@ -140,7 +179,6 @@ public final class EmulationSession {
                 temporary.toFile().delete();
             }
         }
-        if (!Files.isRegularFile(models)) throw new IllegalArgumentException("models store " + models + " does not exist");
         try (ModelStore store = ModelStore.open(models)) {
             KernelPredictor predictor = new KernelModels(store, d -> Optional.empty()).predictor();
             return new Models(predictor, CalibratedRuntime.read(store, device, predictor, perRank));

@@ -25,7 +25,8 @@ public final class EngineEvents implements InvocationHandler {
 
     private final EventSink sink;
     private final KvBlockEvents kvBlocks;
-    private final Map<String, Method> accessors = new HashMap<>();
+    /** Record accessors by record class, then component name: looked up for every step, so no key is built per call. */
+    private final Map<Class<?>, Map<String, Method>> accessors = new HashMap<>();
     /** Output tokens of requests the engine reported finished, until their FINISHED event (the step report) says so. */
     private final Map<String, Integer> outputTokens = new HashMap<>();
 
@@ -96,15 +97,15 @@ public final class EngineEvents implements InvocationHandler {
     }
 
     private Object get(Object record, String component) throws ReflectiveOperationException {
-        String key = record.getClass().getName() + "#" + component;
-        Method accessor = accessors.get(key);
+        Map<String, Method> ofType = accessors.computeIfAbsent(record.getClass(), type -> new HashMap<>());
+        Method accessor = ofType.get(component);
         if (accessor == null) {
             for (RecordComponent c : record.getClass().getRecordComponents()) {
                 if (c.getName().equals(component)) accessor = c.getAccessor();
             }
-            if (accessor == null) throw new NoSuchMethodException(key + " (the engine's report changed)");
+            if (accessor == null) throw new NoSuchMethodException(record.getClass().getName() + "#" + component + " (the engine's report changed)");
             accessor.setAccessible(true);
-            accessors.put(key, accessor);
+            ofType.put(component, accessor);
         }
         return accessor.invoke(record);
     }

@@ -143,6 +143,41 @@ class EmulatedDeviceRuntimeTest {
     }
 
     @Test
+    void aReplayedGraphWithCollectivesBetweenItsKernelsTimesEveryKernelAsEagerLaunchesWould() throws Exception {
+        List<String> replayed = tensorParallelSteps(true);
+        events.clear();
+        List<String> eager = tensorParallelSteps(false);
+        assertThat(replayed).hasSize(2 * 3 * 4).isEqualTo(eager);
+    }
+
+    /** Three steps of kernel, all-reduce, decode attention, kernel on two ranks; their kernels as "rank name start..end features". */
+    private List<String> tensorParallelSteps(boolean graphs) throws Exception {
+        emulate(2, (rank, rt, emulation) -> {
+            Communicator tp = rt.initCommunicator(transport(rank, 2));
+            Stream s = rt.createStream();
+            DevicePtr hidden = rt.malloc(DType.BF16, 4096);
+            Map<String, Long> tokens = Map.of("num_tokens", 8L, "num_tensor_parallel_workers", 2L);
+            Graph graph = null;
+            for (long step = 1; step <= 3; step++) {
+                Map<String, Long> attention = Map.of("batch_size", 8L, "sum_kv", 0L);
+                if (graphs && graph == null) rt.beginCapture(s);
+                if (!graphs || graph == null) {
+                    rt.launch(kernel("attn_pre_proj", tokens), s);
+                    rt.allReduce(tp, hidden, s);
+                    rt.launch(kernel("attn_decode", graphs ? attention : Map.of("batch_size", 8L, "sum_kv", 10 * step)), s);
+                    rt.launch(kernel("add", tokens), s);
+                }
+                if (graphs && graph == null) graph = rt.endCapture(s);
+                if (graphs) rt.replayGraph(graph, Map.of("sum_kv", 10 * step), s);
+                rt.launch(kernel("mlp_act", tokens), s);
+                rt.synchronizeStream(s);
+            }
+        });
+        return events.stream().filter(e -> e instanceof StreamEvent.Kernel).map(StreamEvent.Kernel.class::cast)
+                .map(k -> k.rank() + " " + k.name() + " " + k.time() + ".." + k.endTime() + " " + k.features()).sorted().toList();
+    }
+
+    @Test
     void tensorAndPipelineGroupsNestAsTheEngineBuildsThemAndCollectivesMeet() throws Exception {
         Map<Integer, List<Integer>> tpPeers = new ConcurrentHashMap<>();
         emulate(4, (rank, rt, emulation) -> {

@@ -8,9 +8,12 @@ import java.util.stream.Collectors;
 public enum CollectiveOp {
     ALL_REDUCE, ALL_GATHER, SEND_RECV;
 
+    /** Built once: every collective event of a run carries it. */
+    private final String kernelName = name().toLowerCase(Locale.ROOT);
+
     /** The operator name, e.g. {@code all_reduce}. */
     public String kernelName() {
-        return name().toLowerCase(Locale.ROOT);
+        return kernelName;
     }
 
     /** @throws IllegalArgumentException naming the valid names */

@@ -34,29 +34,50 @@ public final class KernelDictionary {
     private final Map<String, Integer> nameIds = new HashMap<>();
     private final Map<String, Integer> modelVersionIds = new HashMap<>();
     private final Map<Features, Integer> featureSetIds = new HashMap<>();
-    private Features lastFeatures;
-    private int lastFeatureSetId;
+    /*
+     * Ids of recently seen instances at their hash's slot, checked by identity before the maps: a run
+     * records millions of kernels with a few dozen name, version and feature-set instances.
+     */
+    private final RecentIds recentNames = new RecentIds();
+    private final RecentIds recentModelVersions = new RecentIds();
+    private final RecentIds recentFeatureSets = new RecentIds();
 
     int nameId(String name) {
-        return name == null ? ColumnarFormat.NONE : intern(name, names, nameIds);
+        if (name == null) return ColumnarFormat.NONE;
+        int id = recentNames.get(name);
+        return id >= 0 ? id : recentNames.put(name, intern(name, names, nameIds));
     }
 
     int modelVersionId(String version) {
-        return version == null ? ColumnarFormat.NONE : intern(version, modelVersions, modelVersionIds);
+        if (version == null) return ColumnarFormat.NONE;
+        int id = recentModelVersions.get(version);
+        return id >= 0 ? id : recentModelVersions.put(version, intern(version, modelVersions, modelVersionIds));
     }
 
     int featureSetId(Features f) {
         if (f == null) return ColumnarFormat.NONE;
-        if (f == lastFeatures) return lastFeatureSetId;
-        Integer id = featureSetIds.get(f);
-        if (id == null) {
-            id = featureSets.size();
-            featureSets.add(f);
-            featureSetIds.put(f, id);
+        int id = recentFeatureSets.get(f);
+        return id >= 0 ? id : recentFeatureSets.put(f, intern(f, featureSets, featureSetIds));
+    }
+
+    /** A direct-mapped cache from instance (by identity) to id; uses the objects' own, cached hash codes. */
+    private static final class RecentIds {
+        private static final int SLOTS = 1024;
+        private final Object[] keys = new Object[SLOTS];
+        private final int[] ids = new int[SLOTS];
+
+        /** The id of {@code key} if this very instance was seen last at its slot, else -1. */
+        int get(Object key) {
+            int slot = key.hashCode() & (SLOTS - 1);
+            return keys[slot] == key ? ids[slot] : -1;
         }
-        lastFeatures = f;
-        lastFeatureSetId = id;
-        return id;
+
+        int put(Object key, int id) {
+            int slot = key.hashCode() & (SLOTS - 1);
+            keys[slot] = key;
+            ids[slot] = id;
+            return id;
+        }
     }
 
     private static <T> int intern(T value, List<T> list, Map<T, Integer> ids) {
