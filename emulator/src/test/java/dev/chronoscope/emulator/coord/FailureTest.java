@@ -149,10 +149,14 @@ class FailureTest {
     }
 
     /** A well-behaved client that waits for a grant that never comes; yields what its wait ended with. */
-    private static CompletableFuture<Long> blockedForever(Coordinator coordinator) {
+    /**
+     * A client that registers (so it is client 0 before the test goes on: the culprits are numbered
+     * after it) and then waits for a grant that never comes.
+     */
+    private static CompletableFuture<Long> blockedForever(Coordinator coordinator) throws Exception {
+        CoordinatorClient client = CoordinatorClient.connect(ClientOptions.local(coordinator.port(), coordinator.token(), "survivor", 0));
         return CompletableFuture.supplyAsync(() -> {
-            try (CoordinatorClient client = CoordinatorClient.connect(
-                    ClientOptions.local(coordinator.port(), coordinator.token(), "survivor", 0))) {
+            try (client) {
                 return client.awaitGrant(1_000);
             } catch (Exception e) {
                 throw new IllegalStateException(e.getMessage(), e);
