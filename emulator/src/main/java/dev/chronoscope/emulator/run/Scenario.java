@@ -51,6 +51,13 @@ public record Scenario(String model, String gpu, int tensorParallelSize, int pip
         if (!processes.equals("single") && !processes.equals("per-rank")) {
             throw new ScenarioException("--processes must be single or per-rank, got '" + processes + "'");
         }
+        if (perRank() && timeMode.equals("measured")) {
+            // Measured slices end past the time the coordinator permitted; a message read then waits for a
+            // grant that the message itself holds back (docs/emulate.md, "Per-rank processes").
+            throw new ScenarioException("--processes per-rank needs --time-mode modeled: measured time across"
+                    + " processes is not built (the coordinator stalls on the first message); use --processes single"
+                    + " for measured time");
+        }
         if (workload.numPrompts() < 1) throw new ScenarioException("--num-prompts must be at least 1, got " + workload.numPrompts());
         if (!(workload.requestRate() > 0)) throw new ScenarioException("--request-rate must be positive (or inf), got " + workload.requestRate());
         if (!(engine.gpuMemoryUtilization() > 0 && engine.gpuMemoryUtilization() <= 1)) {

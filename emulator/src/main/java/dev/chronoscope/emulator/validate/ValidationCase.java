@@ -38,9 +38,10 @@ public record ValidationCase(String name, int tensorParallelSize, double request
         this(name, tensorParallelSize, requestRate, warmup, measuredStart, numPrompts, inputLen, outputLen, timeMode, "single");
     }
 
-    /** This case with its emulation in another time mode. */
+    /** This case with its emulation in another time mode; a per-rank case stays modeled (measured time needs one process). */
     public ValidationCase withTimeMode(String mode) {
-        return new ValidationCase(name, tensorParallelSize, requestRate, warmup, measuredStart, numPrompts, inputLen, outputLen, mode, processes);
+        String kept = processes.equals("per-rank") ? timeMode : mode;
+        return new ValidationCase(name, tensorParallelSize, requestRate, warmup, measuredStart, numPrompts, inputLen, outputLen, kept, processes);
     }
 
     /** The requests both runs replay. */

@@ -61,6 +61,15 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void perRankProcessesNeedModeledTime(@TempDir Path dir) {
+        Scenario perRank = scenario("tiny", "h100-sxm", 2, 1, "random", null, "per-rank");
+        Scenario measured = new Scenario(perRank.model(), perRank.gpu(), 2, 1, "measured", "per-rank", 0, null,
+                perRank.engine(), perRank.workload());
+        assertRefusedBeforeStarting(measured, dir.resolve("run"), "--processes per-rank needs --time-mode modeled");
+        assertThat(dir.resolve("run")).doesNotExist();
+    }
+
+    @Test
     void aConfigJsonIsReadForItsHeadsAndItsErrorsNameTheField(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("my-model").resolve("config.json");
         Files.createDirectories(config.getParent());
