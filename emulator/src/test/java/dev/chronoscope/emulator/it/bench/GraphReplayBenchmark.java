@@ -28,10 +28,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A decode step's graph replay, recorded into the columnar kernel store as a run folder does:
@@ -118,17 +116,11 @@ public class GraphReplayBenchmark {
     @TearDown(Level.Iteration)
     public void closeRecording() throws IOException {
         recorder.close();
-        deleteUnder(dir);
+        BenchFolders.deleteUnder(dir);
     }
 
     @TearDown(Level.Trial)
     public void removeDirectory() throws IOException {
         Files.deleteIfExists(dir);
-    }
-
-    private static void deleteUnder(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(root)).toList()) Files.delete(p);
-        }
     }
 }

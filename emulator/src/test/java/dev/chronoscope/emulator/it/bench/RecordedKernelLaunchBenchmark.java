@@ -28,9 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The emulation hot path with real recording: predict (VirtualDevice's memo), place on the
@@ -103,17 +101,11 @@ public class RecordedKernelLaunchBenchmark {
     @TearDown(Level.Iteration)
     public void closeRecording() throws IOException {
         recorder.close();
-        deleteUnder(dir);
+        BenchFolders.deleteUnder(dir);
     }
 
     @TearDown(Level.Trial)
     public void removeDirectory() throws IOException {
         Files.deleteIfExists(dir);
-    }
-
-    private static void deleteUnder(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(root)).toList()) Files.delete(p);
-        }
     }
 }
