@@ -41,10 +41,15 @@ public final class RememberedCpuMeasurement {
     public CpuMeasurement measureAgain() {
         CpuMeasurement measured = probe.get();
         String when = Instant.now().toString();
-        CpuMeasurement kept = new CpuMeasurement(measured.cores(), measured.memoryBytes(), measured.flopsPerSec(),
+        try {
+            write(measured, when);
+        } catch (UncheckedIOException e) {
+            // Still usable for this run; only later runs will measure again (and may differ).
+            return new CpuMeasurement(measured.cores(), measured.memoryBytes(), measured.flopsPerSec(),
+                    measured.memoryBytesPerSec(), "measured by CpuLocalProbe at " + when + ", not kept: " + e.getMessage());
+        }
+        return new CpuMeasurement(measured.cores(), measured.memoryBytes(), measured.flopsPerSec(),
                 measured.memoryBytesPerSec(), origin(when));
-        write(kept, when);
-        return kept;
     }
 
     private CpuMeasurement read() {

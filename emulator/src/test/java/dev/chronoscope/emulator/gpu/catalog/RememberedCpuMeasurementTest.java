@@ -52,6 +52,16 @@ class RememberedCpuMeasurementTest {
     }
 
     @Test
+    void aMeasurementThatCannotBeKeptIsStillUsedAndSaysSo() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("file"), "x");
+
+        CpuMeasurement cpu = new RememberedCpuMeasurement(notAFolder.resolve("cpu-local.properties"), probe).get();
+
+        assertThat(cpu.flopsPerSec()).isEqualTo(100e9);
+        assertThat(cpu.origin()).contains("not kept: cannot keep the cpu-local measurement in " + notAFolder.resolve("cpu-local.properties"));
+    }
+
+    @Test
     void aDamagedFileOrOneFromAnotherMachineIsMeasuredAgain() throws IOException {
         Path file = dir.resolve("cpu-local.properties");
         Files.writeString(file, "cores=not a number\n");
