@@ -2,7 +2,6 @@ package dev.chronoscope.emulator.run;
 
 import dev.chronoscope.emulator.coord.CollectiveCostModel;
 import dev.chronoscope.emulator.gpu.catalog.DeviceSpec;
-import dev.chronoscope.emulator.gpu.net.AlphaBetaNetworkModel;
 import dev.chronoscope.emulator.gpu.net.CollectiveOp;
 import dev.chronoscope.emulator.gpu.net.GroupLayout;
 import dev.chronoscope.emulator.gpu.net.NetworkModel;
@@ -11,7 +10,7 @@ import java.util.stream.IntStream;
 
 /**
  * The coordinator's collective durations from the same network model that a single-process
- * emulation's virtual cluster uses (its default for the device type), so that a collective or a
+ * emulation's virtual cluster uses ({@link CollectiveModels}), so that a collective or a
  * send/recv lasts the same whether its ranks share a JVM or not: the group's global ranks are
  * placed on nodes by the device's devices-per-node, as the virtual cluster places them.
  */
@@ -19,8 +18,8 @@ final class NetworkCostModel implements CollectiveCostModel {
     private final NetworkModel network;
     private final int devicesPerNode;
 
-    NetworkCostModel(DeviceSpec spec) {
-        this.network = AlphaBetaNetworkModel.of(spec);
+    NetworkCostModel(DeviceSpec spec, NetworkModel network) {
+        this.network = network;
         this.devicesPerNode = spec.interconnect().devicesPerNode();
     }
 

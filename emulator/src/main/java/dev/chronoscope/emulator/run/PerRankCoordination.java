@@ -4,6 +4,7 @@ import dev.chronoscope.emulator.coord.CoordinationFailure;
 import dev.chronoscope.emulator.coord.CoordinatorOptions;
 import dev.chronoscope.emulator.coord.server.Coordinator;
 import dev.chronoscope.emulator.gpu.catalog.DeviceCatalog;
+import dev.chronoscope.emulator.gpu.catalog.DeviceSpec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,12 +38,17 @@ final class PerRankCoordination implements AutoCloseable {
     static PerRankCoordination start(Scenario scenario) {
         CoordinatorOptions options = CoordinatorOptions.defaults(scenario.worldSize() + 1)
                 .withRegistrationTimeout(REGISTRATION_TIMEOUT)
-                .withCostModel(new NetworkCostModel(DeviceCatalog.standard().get(scenario.gpu())));
+                .withCostModel(costModel(scenario));
         try {
             return new PerRankCoordination(Coordinator.start(options));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the coordinator: " + e.getMessage(), e);
         }
+    }
+
+    private static NetworkCostModel costModel(Scenario scenario) {
+        DeviceSpec spec = DeviceCatalog.standard().get(scenario.gpu());
+        return new NetworkCostModel(spec, CollectiveModels.network(spec, scenario.models()));
     }
 
     /** What the engine JVM inherits (and passes on to its workers): where the coordinator is, and the token. */

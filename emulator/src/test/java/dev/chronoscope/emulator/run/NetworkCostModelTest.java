@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NetworkCostModelTest {
     private static final DeviceSpec H100 = DeviceCatalog.standard().get("h100-sxm");
     private static final long BYTES = 8L << 20;
-    private final NetworkCostModel cost = new NetworkCostModel(H100);
+    private final NetworkCostModel cost = new NetworkCostModel(H100, AlphaBetaNetworkModel.of(H100));
 
     private static long cluster(CollectiveOp op, int... ranks) {
         return AlphaBetaNetworkModel.of(H100).predict(op, BYTES, GroupLayout.of(ranks, H100.interconnect().devicesPerNode()))

@@ -1,15 +1,13 @@
 package dev.chronoscope.agent.run;
 
 import dev.chronoscope.emulator.gpu.VirtualCluster;
-import dev.chronoscope.emulator.gpu.net.AlphaBetaNetworkModel;
 import dev.chronoscope.emulator.gpu.net.CollectiveOp;
-import dev.chronoscope.emulator.gpu.net.PredictedNetworkModel;
 import dev.chronoscope.emulator.gpu.catalog.DeviceSpec;
 import dev.chronoscope.emulator.models.Features;
 import dev.chronoscope.emulator.models.KernelPredictor;
 import dev.chronoscope.emulator.models.store.ModelStore;
+import dev.chronoscope.emulator.run.CollectiveModels;
 
-import java.util.EnumSet;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -26,8 +24,7 @@ record CalibratedRuntime(OptionalLong launchLatencyNanos, OptionalLong syncLaten
 
     /** @param perRank this process is one of a run with a process per rank (its host step includes the messages between them) */
     static CalibratedRuntime read(ModelStore store, String device, KernelPredictor predictor, boolean perRank) {
-        Set<CollectiveOp> collectives = EnumSet.noneOf(CollectiveOp.class);
-        for (CollectiveOp op : CollectiveOp.values()) if (store.active(device, op.kernelName()).isPresent()) collectives.add(op);
+        Set<CollectiveOp> collectives = CollectiveModels.fitted(store, device);
         Features none = Features.of();
         return new CalibratedRuntime(cost(store, device, "launch_latency", none, predictor), cost(store, device, "sync_latency", none, predictor),
                 cost(store, device, "host_step", Features.of("per_rank", perRank ? 1 : 0), predictor), Set.copyOf(collectives));
@@ -42,7 +39,7 @@ record CalibratedRuntime(OptionalLong launchLatencyNanos, OptionalLong syncLaten
     VirtualCluster.Builder applyTo(VirtualCluster.Builder cluster, DeviceSpec spec, KernelPredictor predictor) {
         launchLatencyNanos.ifPresent(cluster::launchLatencyNanos);
         syncLatencyNanos.ifPresent(cluster::syncLatencyNanos);
-        if (!collectives.isEmpty()) cluster.network(new PredictedNetworkModel(spec.name(), predictor, collectives, AlphaBetaNetworkModel.of(spec)));
+        if (!collectives.isEmpty()) cluster.network(CollectiveModels.network(spec, predictor, collectives));
         return cluster;
     }
 }

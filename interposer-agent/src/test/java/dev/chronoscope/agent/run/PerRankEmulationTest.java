@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chronoscope.emulator.coord.CoordinatorOptions;
 import dev.chronoscope.emulator.coord.JoinEnvironment;
 import dev.chronoscope.emulator.coord.server.Coordinator;
+import dev.chronoscope.emulator.models.defaults.DefaultModels;
+import dev.chronoscope.emulator.models.store.ModelStore;
 import dev.chronoscope.emulator.run.EmulatedRun;
 import dev.chronoscope.emulator.run.EngineInstallation;
 import dev.chronoscope.emulator.run.RunFailedException;
@@ -45,7 +47,11 @@ class PerRankEmulationTest {
     }
 
     static Scenario scenario(int tp, int pp, String processes, int numPrompts) {
-        return new Scenario("tiny", "h100-sxm", tp, pp, "modeled", processes, 7, null,
+        return scenario(tp, pp, processes, numPrompts, null);
+    }
+
+    static Scenario scenario(int tp, int pp, String processes, int numPrompts, Path models) {
+        return new Scenario("tiny", "h100-sxm", tp, pp, "modeled", processes, 7, models,
                 new Scenario.EngineKnobs(16, null, 16, 0.9, true, true, null, "fcfs"),
                 new Scenario.Workload("random", null, 48, 6, 0.5, null, 20, 1, null, numPrompts, null,
                         "ttft,tpot,itl,e2el", "99"));
@@ -87,6 +93,27 @@ class PerRankEmulationTest {
         assertThat(perRank.get("rank_processes")).extracting(r -> r.get("process").asText())
                 .containsExactly("rank0", "rank1", "rank2", "rank3");
         assertThat(perRank.get("completed").asInt()).isEqualTo(10);
+        assertThat(perRank.get("kernel_events").asLong()).isEqualTo(single.get("kernel_events").asLong());
+        assertSameExceptHostFigures(perRank, single);
+    }
+
+    /**
+     * With the shipped models, an H100's collectives are timed by Vidur's profiled tables, not the
+     * alpha-beta formula: in the one JVM, in every rank JVM and at the coordinator alike.
+     */
+    @Test
+    void fittedCollectiveModelsTimeCollectivesAlikeInOneJvmAndPerRank(@TempDir Path dir) throws Exception {
+        Path models = dir.resolve("models.db");
+        try (ModelStore store = ModelStore.open(models)) {
+            DefaultModels.load().seedIfEmpty(store);
+        }
+        EngineInstallation installation = TestInstallation.create(dir);
+        ObjectNode formula = run(scenario(2, 1, "single", 8), installation, dir.resolve("formula"));
+        ObjectNode single = run(scenario(2, 1, "single", 8, models), installation, dir.resolve("single"));
+        ObjectNode perRank = run(scenario(2, 1, "per-rank", 8, models), installation, dir.resolve("per-rank"));
+
+        assertThat(single.get("mean_tpot_ms").asDouble()).as("profiled tables, not the formula")
+                .isNotEqualTo(formula.get("mean_tpot_ms").asDouble());
         assertThat(perRank.get("kernel_events").asLong()).isEqualTo(single.get("kernel_events").asLong());
         assertSameExceptHostFigures(perRank, single);
     }
