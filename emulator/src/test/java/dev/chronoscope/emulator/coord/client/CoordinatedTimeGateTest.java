@@ -1,5 +1,7 @@
 package dev.chronoscope.emulator.coord.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.chronoscope.emulator.coord.CollectiveArrival;
 import dev.chronoscope.emulator.coord.CollectiveTiming;
 import dev.chronoscope.emulator.coord.GlobalTimeCoordinator;
@@ -21,7 +23,7 @@ class CoordinatedTimeGateTest {
         AtomicBoolean outsideWork = new AtomicBoolean();
         try (CoordinatedTimeGate gate = new CoordinatedTimeGate(coordinator, () -> 0, 0, "test")) {
             CompletableFuture<Void> idle = atGate(gate, TimeGate.NOTHING_SCHEDULED, outsideWork);
-            coordinator.awaitReport(GlobalTimeCoordinator.NO_WAKE_UP);
+            assertThat(coordinator.nextReport()).isEqualTo(GlobalTimeCoordinator.NO_WAKE_UP);
 
             // Work no message announces (a socket became writable) takes the carrier away, no grant given...
             outsideWork.set(true);
@@ -29,7 +31,7 @@ class CoordinatedTimeGateTest {
             outsideWork.set(false);
             // ...and it comes back with a timed wait: the coordinator must not keep "no wake-up".
             CompletableFuture<Void> timed = atGate(gate, 100, outsideWork);
-            coordinator.awaitReport(100);
+            assertThat(coordinator.nextReport()).isEqualTo(100);
 
             coordinator.grant(100);
             timed.get(10, TimeUnit.SECONDS);
@@ -52,13 +54,10 @@ class CoordinatedTimeGateTest {
         private final BlockingQueue<Long> grants = new LinkedBlockingQueue<>();
         private volatile LongSupplier waiting;
 
-        /** Waits for a report of {@code wakeUp}; reports in between (a refresh racing the carrier) are fine. */
-        void awaitReport(long wakeUp) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            for (Long report; (report = reports.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null; ) {
-                if (report == wakeUp) return;
-            }
-            throw new AssertionError("no report of wake-up " + wakeUp + " within 10 s");
+        long nextReport() throws InterruptedException {
+            Long report = reports.poll(10, TimeUnit.SECONDS);
+            assertThat(report).as("a report within 10 s").isNotNull();
+            return report;
         }
 
         void grant(long time) {
