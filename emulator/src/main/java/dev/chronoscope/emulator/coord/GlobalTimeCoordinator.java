@@ -21,16 +21,6 @@ public interface GlobalTimeCoordinator extends AutoCloseable {
      */
     long awaitGrant(LongSupplier earliestWakeUp) throws InterruptedException;
 
-    /**
-     * While {@link #awaitGrant} waits, tells the coordinator the scheduler's state again ({@code
-     * earliestWakeUp} read anew): for changes that no message announces, such as a thread that a
-     * socket became writable for, which ran and left a timed wait behind. Does nothing when no
-     * {@code awaitGrant} waits. A coordinator that asks {@code earliestWakeUp} only when it decides
-     * need not do anything.
-     */
-    default void refreshReport() {
-    }
-
     /** Announces an inter-process message before it is handed to the transport. */
     void sent(String channel, long seq);
 

@@ -75,9 +75,6 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
         } finally {
             lock.unlock();
         }
-        // The carrier left the gate without a grant (outside work, or a received message's send time)
-        // and is back with another earliest event: the report the gate thread is waiting on is stale.
-        coordinator.refreshReport();
         try {
             while (permitted.get() < earliestEvent && !work.getAsBoolean()) {
                 throwIfFailed();

@@ -165,16 +165,6 @@ public final class CoordinatorClient implements GlobalTimeCoordinator {
     }
 
     @Override
-    public void refreshReport() {
-        lock.lock();
-        try {
-            reReportIfBlocked();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
     public void sent(String channel, long seq) {
         lock.lock();
         try {
