@@ -37,8 +37,8 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
     private final Condition carrierArrived = lock.newCondition();
     private final Thread gateThread;
     private final AtomicLong permitted;
-    private volatile boolean atGate;
-    private volatile long earliest;
+    /** The carrier's current stay at the gate, or null while it runs: one object per stay. */
+    private volatile Visit visit;
     private volatile BooleanSupplier outsideWork = () -> false;
     private volatile RuntimeException failure;
     private volatile boolean closed;
@@ -67,10 +67,9 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
         throwIfFailed();
         waitingCarrier = Thread.currentThread();
         outsideWork = work;
-        earliest = earliestEvent;
         lock.lock();
         try {
-            atGate = true;
+            visit = new Visit(earliestEvent);
             carrierArrived.signalAll();
         } finally {
             lock.unlock();
@@ -85,7 +84,7 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
             }
             throwIfFailed();
         } finally {
-            atGate = false;
+            visit = null;
         }
     }
 
@@ -120,11 +119,14 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
 
     /** What this process promises: nothing before this time. */
     private long wakeUp() {
-        boolean waiting = atGate && !outsideWork.getAsBoolean() && outsideWaits.get() == 0;
-        if (!waiting) {
+        Visit before = visit;
+        if (before == null || outsideWaits.get() > 0 || outsideWork.getAsBoolean() || visit != before) {
+            // Running, or about to run, or it left and came back while we looked: "runnable now" is
+            // always safe. (Mixing a stay's "at the gate" with a later stay's state once reported
+            // "no wake-up" for a carrier that was back at the gate with a timer: a false deadlock.)
             return clock.getAsLong();
         }
-        long e = earliest;
+        long e = before.earliest;
         return e == NOTHING_SCHEDULED ? GlobalTimeCoordinator.NO_WAKE_UP : e;
     }
 
@@ -133,7 +135,7 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
             while (!closed) {
                 lock.lock();
                 try {
-                    while (!atGate && !closed) {
+                    while (visit == null && !closed) {
                         carrierArrived.await(50, TimeUnit.MILLISECONDS);
                     }
                 } finally {
@@ -172,11 +174,15 @@ public final class CoordinatedTimeGate implements TimeGate, AutoCloseable {
      * wait until it has left the gate, or is still there with an event beyond the grant.
      */
     private void awaitCarrierMoved(long granted) throws InterruptedException {
-        while (!closed && atGate && earliest <= granted && !outsideWork.getAsBoolean()) {
+        Visit granting = visit;
+        while (!closed && granting != null && visit == granting && granting.earliest <= granted && !outsideWork.getAsBoolean()) {
             LockSupport.parkNanos(this, 100_000);
             if (Thread.interrupted()) throw new InterruptedException("the coordination gate was closed");
         }
     }
+
+    /** One stay of the carrier at the gate, with the earliest event it waits for. */
+    private record Visit(long earliest) {}
 
     private void throwIfFailed() {
         RuntimeException f = failure;
