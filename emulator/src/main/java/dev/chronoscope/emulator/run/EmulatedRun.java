@@ -139,7 +139,7 @@ public final class EmulatedRun {
         Path resultFile = out.resolve(RESULT_FILE);
         writeAtomically(resultFile, result);
         TraceExport.Written trace = TraceExport.write(RunFolder.at(out), traceMaxKernels);
-        console.printf(Locale.ROOT, "Emulated %.2f s of virtual time in %.2f s of wall time (speedup %.1f×), %,d kernels%n",
+        console.printf(Locale.ROOT, "Emulated %.3f s of virtual time in %.2f s of wall time (speedup %.3g×), %,d kernels%n",
                 virtual, wall, virtual / wall, kernelEvents);
         console.printf(Locale.ROOT, "Wrote %s and %s (%,d of %,d kernels)%n", resultFile, trace.file(),
                 trace.kernelsWritten(), trace.kernelsRecorded());
