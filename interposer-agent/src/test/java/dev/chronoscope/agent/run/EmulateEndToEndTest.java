@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,17 +117,7 @@ class EmulateEndToEndTest {
 
     @Test
     void anEngineJvmThatDiesMidRunFailsTheRunNamingItAndKeepsWhatWasRecorded(@TempDir Path dir) throws Exception {
-        CountDownLatch benchmarking = new CountDownLatch(1);
-        OutputStream watch = new OutputStream() {
-            private final StringBuilder line = new StringBuilder();
-
-            @Override
-            public void write(int b) {
-                line.append((char) b);
-                if (line.indexOf("Benchmarking") >= 0) benchmarking.countDown();
-                if (b == '\n') line.setLength(0);
-            }
-        };
+        ConsoleWatch watch = new ConsoleWatch("Benchmarking");
         Path out = dir.resolve("run");
         long[] pid = new long[1];
         assertThatThrownBy(() -> new EmulatedRun(scenario("llama-3-8b", 1, 100_000, 512, 512, 50), TestInstallation.create(dir), out, 0)
@@ -138,7 +125,7 @@ class EmulateEndToEndTest {
                     pid[0] = process.pid();
                     Thread.ofPlatform().daemon().start(() -> {
                         try {
-                            if (benchmarking.await(2, TimeUnit.MINUTES)) process.destroyForcibly();
+                            if (watch.await(2)) process.destroyForcibly();
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }

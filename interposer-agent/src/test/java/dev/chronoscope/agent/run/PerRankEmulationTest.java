@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -143,17 +141,7 @@ class PerRankEmulationTest {
 
     @Test
     void aRankJvmKilledMidRunFailsTheRunWithinTenSecondsNamingItAndKeepsWhatWasRecorded(@TempDir Path dir) throws Exception {
-        CountDownLatch benchmarking = new CountDownLatch(1);
-        OutputStream watch = new OutputStream() {
-            private final StringBuilder line = new StringBuilder();
-
-            @Override
-            public void write(int b) {
-                line.append((char) b);
-                if (line.indexOf("Benchmarking") >= 0) benchmarking.countDown();
-                if (b == '\n') line.setLength(0);
-            }
-        };
+        ConsoleWatch watch = new ConsoleWatch("Benchmarking");
         Path out = dir.resolve("run");
         AtomicLong killedPid = new AtomicLong(-1), killedAtNanos = new AtomicLong();
         long[] failedAtNanos = new long[1];
@@ -162,7 +150,7 @@ class PerRankEmulationTest {
                 new EmulatedRun(scenario(2, "per-rank", 100_000), TestInstallation.create(dir), out, 0)
                         .run(new PrintStream(watch, true), System.err, engine -> Thread.ofPlatform().daemon().start(() -> {
                             try {
-                                if (!benchmarking.await(2, TimeUnit.MINUTES)) return;
+                                if (!watch.await(2)) return;
                                 ProcessHandle rank1 = engine.descendants().filter(PerRankEmulationTest::isRankOneWorker)
                                         .findFirst().orElseThrow();
                                 killedPid.set(rank1.pid());
