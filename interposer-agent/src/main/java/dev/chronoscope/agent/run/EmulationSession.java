@@ -96,14 +96,8 @@ public final class EmulationSession {
         Path store = options.models();
         if (store != null && !Files.isRegularFile(store)) throw new IllegalArgumentException("models store " + store + " does not exist");
         boolean perRank = options.coordinator() != null;
-        CompletableFuture<Models> models = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("chronoscope-models").start(() -> {
-            try {
-                models.complete(models(store, spec.name(), perRank));
-            } catch (Throwable e) {
-                models.completeExceptionally(e);
-            }
-        });
+        CompletableFuture<Models> models = CompletableFuture.supplyAsync(() -> models(store, spec.name(), perRank),
+                load -> Thread.ofPlatform().daemon().name("chronoscope-models").start(load));
         Emulation emulation = Emulation.builder().name("chronoscope").mode(options.timeMode())
                 .wallClockEpochMillis(WALL_CLOCK_EPOCH_MILLIS).build();
         RemoteCollectives remote = options.coordinator() == null ? null
